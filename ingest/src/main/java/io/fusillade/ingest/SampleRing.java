@@ -1,0 +1,185 @@
+package io.fusillade.ingest;
+
+import com.lmax.disruptor.EventHandler;
+import com.lmax.disruptor.ExceptionHandler;
+import com.lmax.disruptor.RingBuffer;
+import com.lmax.disruptor.SleepingWaitStrategy;
+import com.lmax.disruptor.dsl.Disruptor;
+import com.lmax.disruptor.dsl.ProducerType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The run's sample stream: a multi-producer LMAX Disruptor ring in which every
+ * {@link SampleSink} sees every record, each on its own platform thread.
+ *
+ * <p>VU threads publish with {@link #publish(SampleWriter, Object)}, writing straight into a
+ * pre-allocated slot. The ring also owns the run's {@link Dictionary}: a new string is
+ * published as a DICTIONARY record before its id is handed out, so readers of the stream
+ * (and of its journal) always meet an entry before its first use.
+ *
+ * <p>The wait strategy sleeps briefly when consumers are idle, so publishing never pays
+ * for waking a consumer; consumers trail producers by well under a millisecond.
+ */
+public final class SampleRing implements AutoCloseable {
+    /** Default slots: 64 Ki records, a few MB, enough to ride out a consumer's pause. */
+    public static final int DEFAULT_SIZE = 1 << 16;
+
+    private static final SampleWriter<String[]> DICTIONARY_ENTRY = (slot, entry) -> {
+        slot.kind = SampleKind.DICTIONARY;
+        slot.entryId = Integer.parseInt(entry[0]);
+        slot.text = entry[1];
+    };
+
+    private static final SampleWriter<SampleEvent> COPY = SampleEvent::copyFrom;
+
+    private final Disruptor<SampleEvent> disruptor;
+    private final RingBuffer<SampleEvent> ring;
+    private final Dictionary dictionary;
+    private final List<Thread> threads = new CopyOnWriteArrayList<>();
+    private final List<Throwable> sinkFailures = new CopyOnWriteArrayList<>();
+    private final AtomicLong sinkErrors = new AtomicLong();
+    private boolean started;
+    private boolean closed;
+
+    /** A ring of {@code size} slots (a power of two) delivering to {@code sinks}. */
+    public SampleRing(int size, List<SampleSink> sinks) {
+        ThreadFactory threadFactory = runnable -> {
+            Thread t = Thread.ofPlatform().name("sample-consumer-" + threads.size()).daemon(true).unstarted(runnable);
+            threads.add(t);
+            return t;
+        };
+        this.disruptor = new Disruptor<>(SampleEvent::new, size, threadFactory, ProducerType.MULTI,
+                new SleepingWaitStrategy(200, 200_000));
+        this.ring = disruptor.getRingBuffer();
+        this.dictionary = new Dictionary((id, text) -> publish(DICTIONARY_ENTRY, new String[] {Integer.toString(id), text}));
+        List<SinkHandler> handlers = new ArrayList<>();
+        for (SampleSink sink : sinks) {
+            handlers.add(new SinkHandler(sink));
+        }
+        disruptor.handleEventsWith(handlers.toArray(new SinkHandler[0]));
+        disruptor.setDefaultExceptionHandler(new CountingExceptionHandler());
+    }
+
+    /** Starts the consumer threads. Publishing before this blocks once the ring fills. */
+    public synchronized SampleRing start() {
+        if (!started) {
+            disruptor.start();
+            started = true;
+        }
+        return this;
+    }
+
+    /** The run's string table; interning a new string publishes its entry. */
+    public Dictionary dictionary() {
+        return dictionary;
+    }
+
+    /**
+     * Claims the next slot, lets {@code writer} fill it from {@code argument}, and publishes it.
+     * Safe from any number of threads; blocks (spinning briefly) only when the ring is full.
+     */
+    public <A> void publish(SampleWriter<A> writer, A argument) {
+        long sequence = ring.next();
+        try {
+            SampleEvent slot = ring.get(sequence);
+            slot.clear();
+            writer.write(slot, argument);
+        } finally {
+            ring.publish(sequence);
+        }
+    }
+
+    /** Publishes a copy of {@code event} (a record replayed from a journal or another ring). */
+    public void publishCopy(SampleEvent event) {
+        publish(COPY, event);
+    }
+
+    /** Records published so far. */
+    public long published() {
+        return ring.getCursor() + 1;
+    }
+
+    /** Exceptions thrown by sinks so far (each one logged, the record skipped for that sink). */
+    public long sinkErrors() {
+        return sinkErrors.get();
+    }
+
+    /**
+     * Waits until every sink has consumed every published record, tells each sink the stream
+     * ended, and stops the consumer threads. Publishing after this is an error.
+     *
+     * @throws IllegalStateException when a sink failed to finish; the message names the cause
+     */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (!started) {
+            start();
+        }
+        disruptor.shutdown();
+        for (Thread t : threads) {
+            try {
+                t.join(30_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        if (!sinkFailures.isEmpty()) {
+            Throwable first = sinkFailures.get(0);
+            IllegalStateException failure = new IllegalStateException("a sample consumer failed to finish: " + first.getMessage(), first);
+            sinkFailures.stream().skip(1).forEach(failure::addSuppressed);
+            throw failure;
+        }
+    }
+
+    private final class SinkHandler implements EventHandler<SampleEvent> {
+        private final SampleSink sink;
+
+        SinkHandler(SampleSink sink) {
+            this.sink = sink;
+        }
+
+        @Override
+        public void onEvent(SampleEvent event, long sequence, boolean endOfBatch) throws Exception {
+            sink.onSample(event, endOfBatch);
+        }
+
+        @Override
+        public void onShutdown() {
+            try {
+                sink.onEnd();
+            } catch (Throwable t) {
+                sinkFailures.add(t);
+            }
+        }
+    }
+
+    private final class CountingExceptionHandler implements ExceptionHandler<SampleEvent> {
+        private final System.Logger log = System.getLogger(SampleRing.class.getName());
+
+        @Override
+        public void handleEventException(Throwable ex, long sequence, SampleEvent event) {
+            if (sinkErrors.incrementAndGet() <= 10) {
+                log.log(System.Logger.Level.WARNING, "sample consumer failed on record " + sequence + ": " + event, ex);
+            }
+        }
+
+        @Override
+        public void handleOnStartException(Throwable ex) {
+            sinkFailures.add(ex);
+        }
+
+        @Override
+        public void handleOnShutdownException(Throwable ex) {
+            sinkFailures.add(ex);
+        }
+    }
+}
