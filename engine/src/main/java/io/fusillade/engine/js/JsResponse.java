@@ -1,0 +1,175 @@
+package io.fusillade.engine.js;
+
+import io.fusillade.ingest.ErrorCode;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.graalvm.polyglot.Value;
+import org.graalvm.polyglot.proxy.ProxyArray;
+import org.graalvm.polyglot.proxy.ProxyExecutable;
+import org.graalvm.polyglot.proxy.ProxyObject;
+
+/**
+ * The response object scripts receive. Fields that cost something to build (the body as a
+ * string, the headers and timings objects) are made on first access, so a script that only
+ * reads {@code status} pays for nothing else.
+ */
+public final class JsResponse implements ProxyObject {
+    private static final String[] KEYS = {"status", "statusText", "body", "headers", "proto", "timings", "error",
+        "errorCode", "url", "json", "bodyContains", "hasHeader", "isJson"};
+    private static final Set<String> KEY_SET = Set.of(KEYS);
+
+    /** Phase timings in nanoseconds, in the order blocked, connecting, tls, sending, waiting, receiving, duration. */
+    private final long[] timingsNanos;
+    private final int status;
+    private final String statusText;
+    private final String proto;
+    private final ErrorCode error;
+    private final String errorMessage;
+    private final String url;
+    private final byte[] bodyBytes;
+    private final List<Map.Entry<String, String>> headerList;
+    private final Value jsonParse;
+    private String body;
+    private Object headersObject;
+    private Object timingsObject;
+
+    JsResponse(int status, String statusText, String proto, ErrorCode error, String errorMessage, String url,
+               byte[] bodyBytes, List<Map.Entry<String, String>> headerList, long[] timingsNanos, Value jsonParse) {
+        this.status = status;
+        this.statusText = statusText;
+        this.proto = proto;
+        this.error = error;
+        this.errorMessage = errorMessage;
+        this.url = url;
+        this.bodyBytes = bodyBytes;
+        this.headerList = headerList;
+        this.timingsNanos = timingsNanos;
+        this.jsonParse = jsonParse;
+    }
+
+    @Override
+    public Object getMember(String key) {
+        return switch (key) {
+            case "status" -> status;
+            case "statusText" -> statusText;
+            case "body" -> body();
+            case "headers" -> headers();
+            case "proto" -> proto;
+            case "timings" -> timings();
+            case "error" -> error == ErrorCode.NONE ? "" : error.category();
+            case "errorCode" -> error == ErrorCode.NONE ? "" : error.name();
+            case "error_message", "errorMessage" -> errorMessage == null ? "" : errorMessage;
+            case "url" -> url;
+            case "json" -> (ProxyExecutable) args -> json();
+            case "bodyContains" -> (ProxyExecutable) args -> args.length > 0 && body() != null && body().contains(args[0].asString());
+            case "hasHeader" -> (ProxyExecutable) args -> hasHeader(args);
+            case "isJson" -> (ProxyExecutable) args -> isJson();
+            default -> null;
+        };
+    }
+
+    private String body() {
+        if (body == null && bodyBytes != null) {
+            body = new String(bodyBytes, StandardCharsets.UTF_8);
+        }
+        return body;
+    }
+
+    private Object json() {
+        String text = body();
+        if (text == null) {
+            throw new IllegalStateException("response has no body to parse as JSON (status " + status + ")");
+        }
+        return jsonParse.execute(text);
+    }
+
+    private boolean isJson() {
+        try {
+            json();
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private boolean hasHeader(Value[] args) {
+        if (args.length == 0) {
+            return false;
+        }
+        String name = args[0].asString();
+        for (Map.Entry<String, String> h : headerList) {
+            if (h.getKey().equalsIgnoreCase(name)) {
+                if (args.length < 2 || args[1].isNull()) {
+                    return true;
+                }
+                if (h.getValue().contains(args[1].asString())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private Object headers() {
+        if (headersObject == null) {
+            Map<String, Object> map = new LinkedHashMap<>();
+            for (Map.Entry<String, String> h : headerList) {
+                String name = canonical(h.getKey());
+                map.merge(name, h.getValue(), (a, b) -> a + ", " + b);
+            }
+            headersObject = ProxyObject.fromMap(map);
+        }
+        return headersObject;
+    }
+
+    private Object timings() {
+        if (timingsObject == null) {
+            Map<String, Object> map = new LinkedHashMap<>();
+            map.put("blocked", ms(timingsNanos[0]));
+            map.put("connecting", ms(timingsNanos[1]));
+            map.put("tls_handshaking", ms(timingsNanos[2]));
+            map.put("sending", ms(timingsNanos[3]));
+            map.put("waiting", ms(timingsNanos[4]));
+            map.put("receiving", ms(timingsNanos[5]));
+            map.put("duration", ms(timingsNanos[6]));
+            timingsObject = ProxyObject.fromMap(map);
+        }
+        return timingsObject;
+    }
+
+    private static double ms(long nanos) {
+        return nanos / 1e6;
+    }
+
+    /** {@code content-type} → {@code Content-Type}, as k6 presents header names. */
+    static String canonical(String name) {
+        StringBuilder sb = new StringBuilder(name.length());
+        boolean upper = true;
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            sb.append(upper ? Character.toUpperCase(c) : Character.toLowerCase(c));
+            upper = c == '-';
+        }
+        return sb.toString();
+    }
+
+    @Override
+    public Object getMemberKeys() {
+        List<Object> keys = new ArrayList<>(List.of((Object[]) KEYS));
+        return ProxyArray.fromList(keys);
+    }
+
+    @Override
+    public boolean hasMember(String key) {
+        return KEY_SET.contains(key);
+    }
+
+    @Override
+    public void putMember(String key, Value value) {
+        throw new IllegalStateException("response objects are read-only (tried to set '" + key + "')");
+    }
+}

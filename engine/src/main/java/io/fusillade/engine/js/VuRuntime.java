@@ -1,0 +1,133 @@
+package io.fusillade.engine.js;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.PolyglotException;
+import org.graalvm.polyglot.Source;
+import org.graalvm.polyglot.Value;
+
+/**
+ * One VU's JavaScript world: its own context with the Fusillade globals installed and the
+ * script module evaluated, and the function its iterations call.
+ *
+ * <p>Created and used by the VU's own virtual thread; only {@link #cancel()} may be called
+ * from another thread (to stop a VU that outlived its graceful stop).
+ */
+public final class VuRuntime implements AutoCloseable {
+    private static final Source PRELUDE = loadPrelude();
+
+    private final ScriptRuntime script;
+    private final Context context;
+    private final VuBridge bridge;
+    private final Value exports;
+    private final Value bindings;
+    private final Value function;
+    private final int vu;
+
+    /**
+     * Builds the context for VU {@code vu} (1-based) and evaluates the script's init code.
+     *
+     * @param exec the exported function iterations call ({@code "default"} unless a scenario says otherwise)
+     * @throws ScriptException when the script does not parse, throws during init, or lacks {@code exec}
+     */
+    public VuRuntime(ScriptRuntime script, int vu, int scenarioId, String exec, VuServices services) {
+        this.script = script;
+        this.vu = vu;
+        this.context = script.newContext();
+        try {
+            this.bridge = new VuBridge(vu, scenarioId, services);
+            this.bindings = context.getBindings("js");
+            bindings.putMember("__VU", vu);
+            bindings.putMember("__WORKER_ID", vu - 1);
+            bindings.putMember("__ITERATION", 0);
+            bindings.putMember("__ITER", 0);
+            context.eval(PRELUDE).execute(bridge);
+            bridge.attach(context.eval("js", "JSON.parse"));
+            this.exports = script.evalModule(context);
+            bridge.initPhase = false;
+            Value fn = exports.getMember(exec);
+            if (fn == null || !fn.canExecute()) {
+                throw new ScriptException(script.script() + ": the script must export a function named '" + exec + "'"
+                        + ("default".equals(exec) ? " (export default function () { ... })" : ""));
+            }
+            this.function = fn;
+        } catch (RuntimeException e) {
+            context.close(true);
+            throw e;
+        }
+    }
+
+    /** The script's exported {@code options}, as Java data (empty when it exports none). */
+    public Map<String, Object> options() {
+        return JsValues.toMap(exports.getMember("options"));
+    }
+
+    /**
+     * Runs one iteration.
+     *
+     * @return null when it completed, or a printable description of the exception that ended it
+     * @throws VuInterruptedException when the run stopped this VU
+     */
+    public String iterate(long iteration) {
+        bridge.iteration = iteration;
+        bridge.sleptNanos = 0;
+        bindings.putMember("__ITERATION", iteration);
+        bindings.putMember("__ITER", iteration);
+        try {
+            function.executeVoid();
+            return null;
+        } catch (PolyglotException e) {
+            if (e.isCancelled() || e.isInterrupted() || Thread.currentThread().isInterrupted()
+                    || (e.isHostException() && e.asHostException() instanceof VuInterruptedException)) {
+                throw new VuInterruptedException();
+            }
+            if (e.isExit()) {
+                throw new VuInterruptedException();
+            }
+            return ScriptRuntime.describe(e, script.script());
+        }
+    }
+
+    /** Nanoseconds this VU slept during its last iteration. */
+    public long lastSleepNanos() {
+        return bridge.sleptNanos;
+    }
+
+    /** The VU number (1-based). */
+    public int vu() {
+        return vu;
+    }
+
+    /** Stops the VU's script where it is; safe from any thread. */
+    public void cancel() {
+        try {
+            context.close(true);
+        } catch (RuntimeException ignored) {
+            // Already closed or closing: nothing left to stop.
+        }
+    }
+
+    @Override
+    public void close() {
+        bridge.close();
+        try {
+            context.close(true);
+        } catch (RuntimeException ignored) {
+            // A cancelled context may already be closed.
+        }
+    }
+
+    private static Source loadPrelude() {
+        try (InputStream in = VuRuntime.class.getResourceAsStream("prelude.js")) {
+            if (in == null) {
+                throw new IllegalStateException("prelude.js missing from the engine jar");
+            }
+            return Source.newBuilder("js", new String(in.readAllBytes(), StandardCharsets.UTF_8), "fusillade-prelude.js").build();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read prelude.js", e);
+        }
+    }
+}

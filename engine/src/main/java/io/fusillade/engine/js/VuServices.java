@@ -1,0 +1,22 @@
+package io.fusillade.engine.js;
+
+import io.fusillade.engine.http.HttpClientEngine;
+import io.fusillade.ingest.EpochClock;
+import io.fusillade.ingest.SampleRing;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * What every VU of a run shares: the sample ring, the clock, the HTTP client, the script
+ * log, the environment for {@code __ENV}, and the request defaults from the options.
+ * {@code http} is null for a context that only reads the script's options.
+ */
+public record VuServices(
+        SampleRing ring,
+        EpochClock clock,
+        HttpClientEngine http,
+        ScriptLog log,
+        Map<String, String> env,
+        Duration defaultTimeout,
+        boolean responseSink) {
+}

@@ -1,0 +1,101 @@
+// Installs the Fusillade globals in a fresh VU context. Evaluated once per context as a
+// function taking the VU's host bridge, which stays private to these closures.
+(function (fus) {
+  'use strict';
+
+  const httpMethod = (method) => (url, params) => fus.request(method, String(url), null, params);
+  const httpMethodWithBody = (method) => (url, body, params) => fus.request(method, String(url), body === undefined ? null : body, params);
+
+  const http = {
+    get: httpMethod('GET'),
+    head: httpMethod('HEAD'),
+    options: httpMethodWithBody('OPTIONS'),
+    del: httpMethodWithBody('DELETE'),
+    post: httpMethodWithBody('POST'),
+    put: httpMethodWithBody('PUT'),
+    patch: httpMethodWithBody('PATCH'),
+    request(method, url, body, params) {
+      if (method !== null && typeof method === 'object') {
+        const spec = method;
+        return fus.request(String(spec.method || 'GET').toUpperCase(), String(spec.url), spec.body === undefined ? null : spec.body, spec);
+      }
+      return fus.request(String(method).toUpperCase(), String(url), body === undefined ? null : body, params);
+    },
+  };
+
+  const checkIds = new Map();
+  function check(value, checks) {
+    let all = true;
+    for (const name of Object.keys(checks)) {
+      const predicate = checks[name];
+      let result;
+      let message = null;
+      try {
+        result = typeof predicate === 'function' ? predicate(value) : predicate;
+      } catch (e) {
+        result = false;
+        message = String(e && e.message !== undefined ? e.message : e);
+      }
+      let pass;
+      if (typeof result === 'string') {
+        pass = false;
+        message = result;
+      } else {
+        pass = !!result;
+      }
+      let id = checkIds.get(name);
+      if (id === undefined) {
+        id = fus.intern(name);
+        checkIds.set(name, id);
+      }
+      fus.check(id, pass, pass ? null : message);
+      if (!pass) {
+        all = false;
+      }
+    }
+    return all;
+  }
+
+  function format(args) {
+    let text = '';
+    for (let i = 0; i < args.length; i++) {
+      const a = args[i];
+      let s;
+      if (typeof a === 'string') {
+        s = a;
+      } else if (a instanceof Error) {
+        s = String(a);
+      } else if (typeof a === 'function' || a === undefined) {
+        s = String(a);
+      } else {
+        try {
+          s = JSON.stringify(a);
+        } catch (e) {
+          s = String(a);
+        }
+        if (s === undefined) {
+          s = String(a);
+        }
+      }
+      text += (i > 0 ? ' ' : '') + s;
+    }
+    return text;
+  }
+
+  const DEBUG = 0, INFO = 1, WARN = 2, ERROR = 3;
+  const console = {
+    log: (...a) => fus.log(INFO, format(a)),
+    info: (...a) => fus.log(INFO, format(a)),
+    warn: (...a) => fus.log(WARN, format(a)),
+    error: (...a) => fus.log(ERROR, format(a)),
+    debug: (...a) => fus.log(DEBUG, format(a)),
+  };
+
+  Object.defineProperty(globalThis, 'http', { value: Object.freeze(http), writable: false, enumerable: false });
+  globalThis.check = check;
+  globalThis.assertion = check;
+  globalThis.sleep = (seconds) => fus.sleep(Number(seconds));
+  globalThis.print = (...a) => fus.print(format(a));
+  globalThis.console = console;
+  globalThis.__ENV = fus.env();
+})
