@@ -65,8 +65,11 @@ public final class ScriptRuntime implements AutoCloseable {
         } catch (IOException e) {
             throw new ScriptException("cannot read script " + script + ": " + e.getMessage());
         }
+        // We report an interpreted engine ourselves; virtual threads are how VUs run by design.
         Engine engine = Engine.newBuilder("js")
+                .allowExperimentalOptions(true)
                 .option("engine.WarnInterpreterOnly", "false")
+                .option("engine.WarnVirtualThreadSupport", "false")
                 .build();
         return new ScriptRuntime(path, engine, source, sha256(bytes));
     }
