@@ -9,6 +9,8 @@ import com.lmax.disruptor.dsl.ProducerType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -42,6 +44,7 @@ public final class SampleRing implements AutoCloseable {
     private final List<Thread> threads = new CopyOnWriteArrayList<>();
     private final List<Throwable> sinkFailures = new CopyOnWriteArrayList<>();
     private final AtomicLong sinkErrors = new AtomicLong();
+    private final CountDownLatch consumersStarted;
     private boolean started;
     private boolean closed;
 
@@ -56,6 +59,7 @@ public final class SampleRing implements AutoCloseable {
                 new SleepingWaitStrategy(200, 200_000));
         this.ring = disruptor.getRingBuffer();
         this.dictionary = new Dictionary((id, text) -> publish(DICTIONARY_ENTRY, new String[] {Integer.toString(id), text}));
+        this.consumersStarted = new CountDownLatch(sinks.size());
         List<SinkHandler> handlers = new ArrayList<>();
         for (SampleSink sink : sinks) {
             handlers.add(new SinkHandler(sink));
@@ -64,11 +68,23 @@ public final class SampleRing implements AutoCloseable {
         disruptor.setDefaultExceptionHandler(new CountingExceptionHandler());
     }
 
-    /** Starts the consumer threads. Publishing before this blocks once the ring fills. */
+    /**
+     * Starts the consumer threads and waits until each is running, so that a {@link #close()}
+     * right after cannot halt a consumer before it has seen what was published.
+     * Publishing before this blocks once the ring fills.
+     */
     public synchronized SampleRing start() {
         if (!started) {
             disruptor.start();
             started = true;
+            try {
+                if (!consumersStarted.await(30, TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("sample consumers did not start within 30 s");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while starting sample consumers", e);
+            }
         }
         return this;
     }
@@ -145,6 +161,11 @@ public final class SampleRing implements AutoCloseable {
 
         SinkHandler(SampleSink sink) {
             this.sink = sink;
+        }
+
+        @Override
+        public void onStart() {
+            consumersStarted.countDown();
         }
 
         @Override

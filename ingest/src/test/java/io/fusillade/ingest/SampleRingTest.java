@@ -99,4 +99,16 @@ class SampleRingTest {
         assertThat(TagSets.decode(a)).containsExactly(java.util.Map.entry("a", "1"), java.util.Map.entry("b", "2"));
         assertThat(TagSets.decode("")).isEmpty();
     }
+
+    @Test
+    void closingRightAfterPublishingLosesNothing() {
+        for (int round = 0; round < 20; round++) {
+            Recorder sink = new Recorder();
+            SampleRing ring = new SampleRing(64, List.of(sink)).start();
+            ring.publish((slot, n) -> slot.kind = SampleKind.REQUEST, 0);
+            ring.publish((slot, n) -> slot.kind = SampleKind.REQUEST, 1);
+            ring.close();
+            assertThat(sink.requests.get()).isEqualTo(2);
+        }
+    }
 }
