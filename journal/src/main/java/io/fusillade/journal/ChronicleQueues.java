@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
+import net.openhft.chronicle.core.time.SystemTimeProvider;
+import net.openhft.chronicle.core.time.TimeProvider;
 import net.openhft.chronicle.queue.RollCycle;
 import net.openhft.chronicle.queue.RollCycles;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
@@ -36,18 +38,24 @@ final class ChronicleQueues {
     }
 
     static SingleChronicleQueue openForWriting(Path dir) {
-        return build(dir, false, "cannot write the journal at ");
+        return openForWriting(dir, SystemTimeProvider.INSTANCE);
+    }
+
+    /** A writable queue whose cycles follow {@code time} (tests move it to cross an hour). */
+    static SingleChronicleQueue openForWriting(Path dir, TimeProvider time) {
+        return build(dir, false, time, "cannot write the journal at ");
     }
 
     static SingleChronicleQueue openForReading(Path dir) {
-        return build(dir, true, "cannot read the journal at ");
+        return build(dir, true, SystemTimeProvider.INSTANCE, "cannot read the journal at ");
     }
 
-    private static SingleChronicleQueue build(Path dir, boolean readOnly, String failure) {
+    private static SingleChronicleQueue build(Path dir, boolean readOnly, TimeProvider time, String failure) {
         try {
             return SingleChronicleQueueBuilder.binary(dir)
                     .rollCycle(ROLL_CYCLE)
                     .blockSize(BLOCK_SIZE)
+                    .timeProvider(time)
                     .readOnly(readOnly)
                     .build();
         } catch (RuntimeException | LinkageError | AssertionError e) {

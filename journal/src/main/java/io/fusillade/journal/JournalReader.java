@@ -171,7 +171,8 @@ public final class JournalReader implements AutoCloseable {
                 index = dc.index();
                 length = copy(dc.wire().bytes());
             } catch (RuntimeException e) {
-                warn("cannot read the document after index " + Long.toHexString(lastIndexRead) + " (" + e + ")");
+                warn("cannot read the document after index " + Long.toHexString(lastIndexRead) + " (" + describe(e)
+                        + "); reading stopped there");
                 return count;
             }
             if (index == headerIndex) {
@@ -220,10 +221,14 @@ public final class JournalReader implements AutoCloseable {
             SampleCodec.decode(view, into);
             return true;
         } catch (RuntimeException e) {
-            warn("record " + recordInDocument + " of document " + Long.toHexString(index) + " is damaged (" + e
-                    + "); reading stopped after the last good record");
+            warn("record " + (recordInDocument + 1) + " of document " + Long.toHexString(index) + " is damaged ("
+                    + describe(e) + "); reading stopped after the last good record");
             return false;
         }
+    }
+
+    private static String describe(RuntimeException e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": " + e.getMessage();
     }
 
     private void warn(String what) {

@@ -6,6 +6,8 @@ import io.fusillade.ingest.SampleSink;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import net.openhft.chronicle.core.time.SystemTimeProvider;
+import net.openhft.chronicle.core.time.TimeProvider;
 import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.wire.DocumentContext;
@@ -53,6 +55,11 @@ public final class JournalWriter implements SampleSink, AutoCloseable {
      * @throws JournalException when the folder already holds a journal or cannot be written
      */
     public JournalWriter(Path journalDir, int batchBytes) {
+        this(journalDir, batchBytes, SystemTimeProvider.INSTANCE);
+    }
+
+    /** As {@link #JournalWriter(Path, int)}, with the clock that decides when the queue rolls to a new file. */
+    JournalWriter(Path journalDir, int batchBytes, TimeProvider time) {
         if (batchBytes < SampleCodec.MAX_FIXED_RECORD_BYTES || batchBytes > ChronicleQueues.MAX_DOCUMENT_BYTES) {
             throw new IllegalArgumentException("journal batch size must be between " + SampleCodec.MAX_FIXED_RECORD_BYTES
                     + " and " + ChronicleQueues.MAX_DOCUMENT_BYTES + " bytes, got " + batchBytes);
@@ -65,7 +72,7 @@ public final class JournalWriter implements SampleSink, AutoCloseable {
             throw new JournalException("cannot write the journal at " + journalDir + ": it is a file, not a folder");
         }
         this.buffer = ByteBuffer.allocate(batchBytes);
-        this.queue = ChronicleQueues.openForWriting(journalDir);
+        this.queue = ChronicleQueues.openForWriting(journalDir, time);
         try {
             this.appender = queue.createAppender();
             byte[] header = new JournalHeader(SampleCodec.FORMAT_VERSION).encode();

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
@@ -29,6 +30,7 @@ import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * What a run was: its id, script and the script's SHA-256, when it started and ended, the
@@ -126,6 +128,11 @@ public record RunMetadata(
         } catch (JacksonException e) {
             String where = e.getLocation() == null ? ""
                     : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+            if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+                where += " (field " + mapping.getPath().stream()
+                        .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                        .collect(Collectors.joining(".")) + ")";
+            }
             throw new JournalException("bad run metadata in " + file + where + ": " + e.getOriginalMessage(), e);
         } catch (NoSuchFileException e) {
             throw new JournalException("no run metadata at " + file + ": no such file", e);

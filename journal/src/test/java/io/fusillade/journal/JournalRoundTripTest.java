@@ -12,7 +12,9 @@ import io.fusillade.ingest.SampleKind;
 import io.fusillade.ingest.SampleRing;
 import io.fusillade.ingest.SampleWriter;
 import io.fusillade.ingest.TagSets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -21,6 +23,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
+import net.openhft.chronicle.core.time.SetTimeProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -186,6 +191,35 @@ class JournalRoundTripTest {
         assertThat(replayed.events.get(999).iteration).isEqualTo(999);
         // 1000 requests of ~45 bytes do not fit one 4 KiB buffer: the writer flushed when it filled.
         assertThat(replayed.batches()).isGreaterThan(10);
+    }
+
+    @Test
+    void aRunThatCrossesHourBoundariesRollsIntoHourlyFilesAndReadsBackAcrossThem() throws Exception {
+        Path journal = tmp.resolve("journal");
+        SetTimeProvider clock = new SetTimeProvider(Instant.parse("2026-11-26T13:59:59Z"));
+        long[] batchIndexes = new long[3];
+        try (JournalWriter writer = new JournalWriter(journal, JournalWriter.DEFAULT_BATCH_BYTES, clock)) {
+            for (int hour = 0; hour < 3; hour++) {
+                writeBatch(writer, hour * 100, 100);
+                batchIndexes[hour] = writer.lastIndex();
+                clock.advanceMillis(3_600_000);
+            }
+        }
+        try (Stream<Path> files = Files.list(journal)) {
+            assertThat(files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".cq4")))
+                    .containsExactlyInAnyOrder("20261126-13F.cq4", "20261126-14F.cq4", "20261126-15F.cq4");
+        }
+        try (JournalReader reader = JournalReader.open(journal)) {
+            RecordingSink all = new RecordingSink();
+            assertThat(reader.replay(all)).isEqualTo(300);
+            assertThat(all.events).extracting(e -> e.iteration)
+                    .containsExactlyElementsOf(LongStream.range(0, 300).boxed().toList());
+            RecordingSink afterFirstHour = new RecordingSink();
+            assertThat(reader.replayAfter(batchIndexes[0], afterFirstHour)).isEqualTo(200);
+            assertThat(afterFirstHour.events.getFirst().iteration).isEqualTo(100);
+            RecordingSink lastHour = new RecordingSink();
+            assertThat(reader.replayFrom(batchIndexes[2], lastHour)).isEqualTo(100);
+        }
     }
 
     static void writeBatch(JournalWriter writer, int firstIteration, int records) {
