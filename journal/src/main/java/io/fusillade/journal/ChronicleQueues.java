@@ -1,6 +1,7 @@
 package io.fusillade.journal;
 
 import java.io.IOException;
+import java.lang.reflect.InaccessibleObjectException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -64,22 +65,24 @@ final class ChronicleQueues {
     }
 
     /**
-     * Chronicle fails with an AssertionError or a class-initialisation error when the JVM was
-     * started without the flags that open the JDK internals it maps files with; say so plainly.
+     * Chronicle fails with an access error wrapped in an AssertionError, or later with a
+     * class-initialisation error, when the JVM was started without the flags that open the
+     * JDK internals it maps files with; say so plainly.
      */
     static JournalException translate(String what, Throwable cause) {
         boolean accessProblem = false;
         for (Throwable t = cause; t != null; t = t.getCause()) {
             if (t instanceof IllegalAccessException || t instanceof IllegalAccessError
-                    || t instanceof LinkageError || t instanceof AssertionError) {
+                    || t instanceof InaccessibleObjectException || t instanceof ExceptionInInitializerError
+                    || t instanceof NoClassDefFoundError) {
                 accessProblem = true;
                 break;
             }
         }
         String detail = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
         if (accessProblem) {
-            return new JournalException(what + ": " + detail + " (the JVM needs these flags for journals: "
-                    + REQUIRED_JVM_FLAGS + ")", cause);
+            return new JournalException(what + ": this JVM was started without the flags journals need: "
+                    + REQUIRED_JVM_FLAGS + " (" + detail + ")", cause);
         }
         return new JournalException(what + ": " + detail, cause);
     }

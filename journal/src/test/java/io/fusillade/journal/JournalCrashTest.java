@@ -3,11 +3,7 @@ package io.fusillade.journal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,21 +39,8 @@ class JournalCrashTest {
     @Test
     void aProcessKilledMidRunLeavesAJournalThatReadsBackToItsLastCommittedBatch() throws Exception {
         Path journal = tmp.resolve("journal");
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (arg.startsWith("--add-") || arg.startsWith("--enable-native-access") || arg.startsWith("--sun-misc")
-                    || arg.startsWith("-Dchronicle.")) {
-                command.add(arg);
-            }
-        }
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), CrashingWriter.class.getName(), journal.toString()));
-        Process process = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(tmp.resolve("child.log").toFile())
-                .start();
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("child finished").isTrue();
-        assertThat(process.exitValue()).as("child halted as planned; see %s", tmp.resolve("child.log")).isEqualTo(3);
+        ChildJvm.Result child = ChildJvm.run(CrashingWriter.class, true, tmp.resolve("child.log"), journal.toString());
+        assertThat(child.exitCode()).as("child halted as planned: %s", child.output()).isEqualTo(3);
 
         RecordingSink replayed = new RecordingSink();
         long count;
@@ -70,5 +53,14 @@ class JournalCrashTest {
                 LongStream.range(0, committed).boxed().toList());
         assertThat(replayed.batches()).isEqualTo(CrashingWriter.COMMITTED_BATCHES);
         assertThat(new File(journal.toFile(), "metadata.cq4t")).exists();
+    }
+
+    @Test
+    void aJvmWithoutChronicleFlagsIsToldWhichFlagsItNeeds() throws Exception {
+        Path journal = tmp.resolve("journal");
+        ChildJvm.Result child = ChildJvm.run(OpenWriterMain.class, false, tmp.resolve("child.log"), journal.toString());
+        assertThat(child.exitCode()).as(child.output()).isEqualTo(2);
+        assertThat(child.output()).contains("error: cannot write the journal at " + journal
+                + ": this JVM was started without the flags journals need: --add-opens=java.base/java.lang.reflect=ALL-UNNAMED");
     }
 }
