@@ -10,16 +10,17 @@ import java.util.Set;
 /**
  * Turns a script's {@code options} object (already converted to Java maps, lists, strings
  * and numbers) plus command-line overrides into {@link TestOptions}. Accepts the spec's names
- * and k6's ({@code vus}, {@code criteria}, {@code gracefulStop}, ...). A wrong type or an
+ * and k6's ({@code vus}, {@code criteria}, {@code gracefulStop}, ...). Thresholds are kept as
+ * text here; the aggregator parses them. A wrong type or an
  * invalid duration is an {@link OptionException} naming the key; an unknown key is a warning.
  */
 public final class OptionsResolver {
     /** Overrides from the command line; null fields leave the script's value alone. */
-    public record Overrides(Integer workers, Duration duration, Long iterations, List<String> thresholds,
+    public record Overrides(Integer workers, Duration duration, Long iterations,
                             Boolean responseSink, Boolean insecureSkipTlsVerify) {
         /** No overrides at all. */
         public static Overrides none() {
-            return new Overrides(null, null, null, List.of(), null, null);
+            return new Overrides(null, null, null, null, null);
         }
     }
 
@@ -79,13 +80,6 @@ public final class OptionsResolver {
         }
         if (overrides.insecureSkipTlsVerify() != null) {
             insecure = overrides.insecureSkipTlsVerify();
-        }
-        for (String cli : overrides.thresholds()) {
-            int colon = cli.indexOf(':');
-            if (colon <= 0 || colon == cli.length() - 1) {
-                throw new OptionException("--threshold", "'" + cli + "' should be METRIC:EXPRESSION, e.g. http_req_duration:p95<500");
-            }
-            thresholds.computeIfAbsent(cli.substring(0, colon).trim(), k -> new ArrayList<>()).add(cli.substring(colon + 1).trim());
         }
         if (workers < 1) {
             throw new OptionException("workers", "needs at least 1 worker, got " + workers);

@@ -1,0 +1,64 @@
+package io.fusillade.cli;
+
+import io.fusillade.engine.js.ScriptLog;
+import io.fusillade.engine.options.Durations;
+import io.fusillade.engine.options.OptionsResolver;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/** The options shared by {@code run} and {@code demo}: overrides, outputs, logging. */
+public final class RunOptions {
+    @Option(names = {"-w", "--workers", "--vus"}, paramLabel = "NUM", description = "Concurrent virtual users (overrides the script).")
+    Integer workers;
+
+    @Option(names = {"-d", "--duration"}, paramLabel = "DURATION", description = "Test duration, e.g. 30s, 5m (overrides the script).")
+    String duration;
+
+    @Option(names = "--iterations", paramLabel = "NUM", description = "Iterations per VU (overrides the script).")
+    Long iterations;
+
+    @Option(names = "--threshold", paramLabel = "EXPR", description = "Extra threshold METRIC:EXPR, e.g. 'http_req_duration:p95<500' (repeatable).")
+    List<String> thresholds = new ArrayList<>();
+
+    @Option(names = "--export-json", paramLabel = "FILE", description = "Write the end-of-run summary as JSON.")
+    Path exportJson;
+
+    @Option(names = "--headless", description = "No live terminal UI: plain progress lines (for CI).")
+    boolean headless;
+
+    @Option(names = "--log-level", paramLabel = "LEVEL", defaultValue = "info", description = "console.* output: debug, info, warn, error (default: ${DEFAULT-VALUE}).")
+    String logLevel;
+
+    @Option(names = {"-e", "--env"}, paramLabel = "KEY=VALUE", description = "Add a variable to __ENV (repeatable).")
+    Map<String, String> env = new LinkedHashMap<>();
+
+    @Option(names = "--response-sink", description = "Count response bodies but do not keep them.")
+    boolean responseSink;
+
+    @Option(names = "--insecure-skip-tls-verify", description = "Accept any TLS certificate.")
+    boolean insecureSkipTlsVerify;
+
+    @Option(names = "--runs-dir", paramLabel = "DIR", defaultValue = "runs", description = "Where run directories are created (default: ${DEFAULT-VALUE}).")
+    Path runsDir;
+
+    @Option(names = "--no-color", description = "No ANSI colours in the summary.")
+    boolean noColor;
+
+    /** The run request for {@code scriptPath}, with {@code extraEnv} added to {@code __ENV}. */
+    RunRequest request(Path scriptPath, Map<String, String> extraEnv) {
+        Duration d = duration == null ? null : Durations.parse("--duration", duration);
+        ScriptLog.Level level = ScriptLog.parseLevel(logLevel);
+        boolean terminal = !headless && System.console() != null && System.console().isTerminal();
+        Map<String, String> allEnv = new LinkedHashMap<>(extraEnv);
+        allEnv.putAll(env);
+        OptionsResolver.Overrides overrides = new OptionsResolver.Overrides(workers, d, iterations,
+                responseSink ? Boolean.TRUE : null, insecureSkipTlsVerify ? Boolean.TRUE : null);
+        return new RunRequest(scriptPath, overrides, thresholds, exportJson, runsDir, allEnv, level,
+                terminal && !noColor, terminal, System.out, System.err);
+    }
+}

@@ -1,0 +1,241 @@
+package io.fusillade.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.fusillade.aggregator.metric.MetricRegistry;
+import io.fusillade.aggregator.report.ConsoleSummary;
+import io.fusillade.aggregator.report.JsonSummary;
+import io.fusillade.aggregator.summary.Summary;
+import io.fusillade.aggregator.threshold.Threshold;
+import io.fusillade.engine.executor.ConstantVusExecutor;
+import io.fusillade.engine.executor.ExecutionOutcome;
+import io.fusillade.engine.http.HttpClientConfig;
+import io.fusillade.engine.http.HttpClientEngine;
+import io.fusillade.engine.js.ScriptException;
+import io.fusillade.engine.js.ScriptLog;
+import io.fusillade.engine.js.ScriptRuntime;
+import io.fusillade.engine.js.VuRuntime;
+import io.fusillade.engine.js.VuServices;
+import io.fusillade.engine.options.Durations;
+import io.fusillade.engine.options.OptionException;
+import io.fusillade.engine.options.OptionsResolver;
+import io.fusillade.engine.options.TestOptions;
+import io.fusillade.ingest.EpochClock;
+import io.fusillade.ingest.SampleKind;
+import io.fusillade.ingest.SampleRing;
+import io.fusillade.ingest.SampleWriter;
+import io.fusillade.journal.JournalException;
+import io.fusillade.journal.JournalWriter;
+import io.fusillade.journal.RunDirectory;
+import io.fusillade.journal.RunMetadata;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One {@code fusillade run}: builds the pipeline (ring → journal + aggregator), runs the
+ * executor, then reports. The single place where the run's parts are wired together.
+ */
+final class TestRun {
+    private static final String SCENARIO = "default";
+    private static final SampleWriter<String[]> TEXT_RECORD = (slot, kindAndText) -> {
+        slot.kind = SampleKind.valueOf(kindAndText[0]);
+        slot.startNanos = Long.parseLong(kindAndText[2]);
+        slot.intendedStartNanos = slot.startNanos;
+        slot.text = kindAndText[1];
+    };
+
+    private final RunRequest request;
+    private final EpochClock clock = new EpochClock();
+
+    TestRun(RunRequest request) {
+        this.request = request;
+    }
+
+    /** Runs the test and returns the process exit code. */
+    int execute() {
+        ScriptLog log = new ScriptLog(request.out(), request.err(), request.logLevel());
+        Map<String, String> env = new HashMap<>(System.getenv());
+        env.putAll(request.extraEnv());
+
+        ScriptRuntime runtime;
+        TestOptions options;
+        List<Threshold> thresholds;
+        try {
+            runtime = ScriptRuntime.load(request.script());
+        } catch (ScriptException e) {
+            return fail(ExitCodes.SCRIPT_ERROR, e.getMessage());
+        }
+        try {
+            OptionsResolver resolver = new OptionsResolver();
+            options = resolver.resolve(readScriptOptions(runtime, log, env), request.overrides());
+            resolver.warnings().forEach(log::warn);
+            thresholds = Thresholds.parse(options.thresholds(), request.thresholds());
+        } catch (ScriptException e) {
+            runtime.close();
+            return fail(ExitCodes.SCRIPT_ERROR, e.getMessage());
+        } catch (OptionException | IllegalArgumentException e) {
+            runtime.close();
+            return fail(ExitCodes.INVALID_CONFIG, e.getMessage());
+        }
+        if (!runtime.jitEnabled()) {
+            log.warn("the JavaScript engine is running INTERPRETED (" + runtime.engineName()
+                    + "): scripts run 20-30x slower. Start Fusillade with its launcher (bin/fusillade) on JDK 25.");
+        }
+        try (runtime) {
+            return run(runtime, options, thresholds, log, env);
+        } catch (JournalException e) {
+            return fail(ExitCodes.FAILURE, e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return fail(ExitCodes.FAILURE, "interrupted");
+        }
+    }
+
+    private Map<String, Object> readScriptOptions(ScriptRuntime runtime, ScriptLog log, Map<String, String> env) {
+        // A context of its own, publishing into a ring nobody reads: init code may intern names.
+        SampleRing discard = new SampleRing(1024, List.of()).start();
+        VuServices initServices = new VuServices(discard, clock, null, log, env, HttpClientConfig.DEFAULT_TIMEOUT, false);
+        try (VuRuntime init = new VuRuntime(runtime, 1, 0, SCENARIO, initServices)) {
+            return init.options();
+        } finally {
+            discard.close();
+        }
+    }
+
+    private int run(ScriptRuntime runtime, TestOptions options, List<Threshold> thresholds, ScriptLog log,
+                    Map<String, String> env) throws InterruptedException {
+        RunDirectory dir = RunDirectory.create(request.runsDir());
+        MetricRegistry registry = new MetricRegistry();
+        SampleRing ring = new SampleRing(SampleRing.DEFAULT_SIZE, List.of(new JournalWriter(dir.journalPath()), registry)).start();
+        RunMetadata metadata = RunMetadata.started(dir.id(), request.script().toString(), runtime.sha256(), Instant.now(),
+                VersionCommand.fusilladeVersion(), effectiveOptions(options, thresholds));
+        metadata.write(dir.metadataPath());
+        publishText(ring, SampleKind.RUN_META, toJson(metadata.options()));
+        publishText(ring, SampleKind.MARKER, "run-start");
+
+        HttpClientEngine http = new HttpClientEngine(HttpClientConfig.defaults()
+                .withInsecureSkipTlsVerify(options.insecureSkipTlsVerify()));
+        VuServices services = new VuServices(ring, clock, http, log, env, HttpClientConfig.DEFAULT_TIMEOUT, options.responseSink());
+        int scenarioId = ring.dictionary().intern(SCENARIO);
+        ConstantVusExecutor executor = new ConstantVusExecutor(options,
+                vu -> new VuRuntime(runtime, vu, scenarioId, "default", services), ring, clock, log, scenarioId);
+
+        printBanner(dir, options, runtime);
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread stopOnSignal = new Thread(() -> {
+            request.err().println("\nstopping: letting running iterations finish (up to " + Durations.format(options.gracefulStop()) + ")...");
+            executor.stop();
+            try {
+                finished.await(options.gracefulStop().toSeconds() + 15, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "stop-on-signal");
+        Runtime.getRuntime().addShutdownHook(stopOnSignal);
+
+        ExecutionOutcome outcome;
+        try (ProgressLine progress = new ProgressLine(request.err(), () -> new ProgressLine.Reading(executor.elapsedSeconds(),
+                executor.activeVus(), options.workers(), registry.live().requests(), registry.live().failedRequests(),
+                registry.live().iterations()), options.duration(), request.terminal())) {
+            outcome = executor.run();
+        }
+        publishText(ring, SampleKind.MARKER, "run-end");
+        ring.close();
+        http.close();
+
+        String outcomeText;
+        int exit;
+        Summary summary = registry.summary(thresholds);
+        if (outcome.initFailure() != null) {
+            request.err().println("fusillade: " + outcome.initFailure().getMessage());
+            outcomeText = "script_error";
+            exit = ExitCodes.SCRIPT_ERROR;
+        } else {
+            request.out().println();
+            request.out().print(new ConsoleSummary(request.colour()).render(summary));
+            outcomeText = summary.thresholdsPassed() ? "passed" : "thresholds_failed";
+            exit = summary.thresholdsPassed() ? ExitCodes.OK : ExitCodes.THRESHOLDS_FAILED;
+        }
+        try {
+            JsonSummary json = new JsonSummary();
+            json.write(summary, dir.summaryPath());
+            if (request.exportJson() != null) {
+                json.write(summary, request.exportJson());
+            }
+        } catch (IOException e) {
+            request.err().println("fusillade: cannot write the JSON summary: " + e.getMessage());
+            exit = exit == ExitCodes.OK ? ExitCodes.FAILURE : exit;
+        }
+        metadata.ended(Instant.now(), outcomeText).write(dir.metadataPath());
+        if (outcome.interruptedVus() > 0) {
+            request.err().println("note: " + outcome.interruptedVus() + " VU(s) were stopped mid-iteration when the graceful stop ("
+                    + Durations.format(options.gracefulStop()) + ") ran out");
+        }
+        if (log.iterationErrors() > 0) {
+            request.err().println("note: " + log.iterationErrors() + " iteration(s) ended in a script error");
+        }
+        if (outcome.firstIterationNanoTime() > 0) {
+            double startup = clock.toEpochNanos(outcome.firstIterationNanoTime()) / 1e6
+                    - ManagementFactory.getRuntimeMXBean().getStartTime();
+            request.out().printf(Locale.ROOT, "%nstartup: first iteration %.2f s after launch%n", startup / 1000);
+        }
+        request.out().println("run directory: " + dir.path());
+        finished.countDown();
+        try {
+            Runtime.getRuntime().removeShutdownHook(stopOnSignal);
+        } catch (IllegalStateException shuttingDown) {
+            // The JVM is already stopping because of a signal; the hook is running.
+        }
+        return exit;
+    }
+
+    private void printBanner(RunDirectory dir, TestOptions options, ScriptRuntime runtime) {
+        String length = options.duration() != null
+                ? Durations.format(options.duration()) + (options.iterations() > 0 ? " or " + options.iterations() + " iterations each" : "")
+                : options.iterations() + " iteration(s) each";
+        request.err().printf(Locale.ROOT, "%n  script: %s%n  output: %s%n  scenario: %d VU(s), %s (graceful stop %s)%n  engine: %s%n%n",
+                request.script(), dir.path(), options.workers(), length, Durations.format(options.gracefulStop()),
+                runtime.jitEnabled() ? "GraalJS, JIT" : "GraalJS, INTERPRETED");
+    }
+
+    private Map<String, Object> effectiveOptions(TestOptions options, List<Threshold> thresholds) {
+        Map<String, Object> effective = new LinkedHashMap<>();
+        effective.put("workers", options.workers());
+        if (options.duration() != null) {
+            effective.put("duration", Durations.format(options.duration()));
+        }
+        if (options.iterations() > 0) {
+            effective.put("iterations", options.iterations());
+        }
+        effective.put("stop", Durations.format(options.gracefulStop()));
+        effective.put("thresholds", Thresholds.toOptions(thresholds));
+        effective.put("script_options", options.scriptOptions());
+        return effective;
+    }
+
+    private void publishText(SampleRing ring, SampleKind kind, String text) {
+        ring.publish(TEXT_RECORD, new String[] {kind.name(), text, Long.toString(clock.nowNanos())});
+    }
+
+    private static String toJson(Object value) {
+        try {
+            return new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS).writeValueAsString(value);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot encode run metadata", e);
+        }
+    }
+
+    private int fail(int code, String message) {
+        request.err().println("fusillade: " + message);
+        return code;
+    }
+}
