@@ -4,7 +4,8 @@ import java.util.Collection;
 import org.HdrHistogram.Histogram;
 
 /**
- * A distribution of durations recorded in nanoseconds and read back in milliseconds.
+ * A distribution of durations recorded in nanoseconds and read back in milliseconds, to
+ * within the histogram's precision (three significant digits).
  * Owns a private copy of the histogram, so it never changes after construction.
  */
 public final class DurationDistribution implements Distribution {
@@ -36,7 +37,9 @@ public final class DurationDistribution implements Distribution {
         if (nanos.getTotalCount() == 0) {
             return 0;
         }
-        return nanos.getValueAtPercentile(percentile) / NANOS_PER_MILLI;
+        // The middle of the bucket, not its top edge: an error of half a bucket either way
+        // rather than a whole bucket always upwards (79 ms reads 79 ms, not 79.04 ms).
+        return nanos.medianEquivalentValue(nanos.getValueAtPercentile(percentile)) / NANOS_PER_MILLI;
     }
 
     @Override

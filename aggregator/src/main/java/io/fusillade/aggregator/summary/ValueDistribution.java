@@ -19,7 +19,8 @@ public final class ValueDistribution implements Distribution {
         if (values.getTotalCount() == 0) {
             return 0;
         }
-        return values.getValueAtPercentile(percentile);
+        // The middle of the bucket rather than its top edge, as for durations.
+        return values.medianEquivalentValue(values.getValueAtPercentile(percentile));
     }
 
     @Override
