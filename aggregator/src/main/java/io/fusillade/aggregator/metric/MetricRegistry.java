@@ -14,10 +14,14 @@ import io.fusillade.ingest.SampleSink;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * The run's metrics, built from the sample stream and nothing else: the same records give the
@@ -274,79 +278,114 @@ public final class MetricRegistry implements SampleSink {
      * registry's unsynchronised state. Copies every histogram, so call it per report, not per sample.
      */
     public Summary summary(List<Threshold> thresholds) {
+        Summary base = build(name -> true, true);
+        return thresholds.isEmpty() ? base : base.withThresholds(ThresholdEvaluator.evaluate(base, thresholds));
+    }
+
+    /**
+     * A partial summary holding only what {@code thresholds} read (their metrics, and the
+     * endpoint breakdown when a tag selector needs it), with the thresholds evaluated: cheap
+     * enough to call every second or two for live threshold checks. Same threading rule as
+     * {@link #summary(List)}.
+     */
+    public Summary summaryFor(List<Threshold> thresholds) {
+        Set<String> wanted = new HashSet<>();
+        boolean endpointsWanted = false;
+        for (Threshold threshold : thresholds) {
+            wanted.add(threshold.metric().toString());
+            endpointsWanted |= threshold.metric().hasTags();
+        }
+        Summary base = build(wanted::contains, endpointsWanted);
+        return base.withThresholds(ThresholdEvaluator.evaluate(base, thresholds));
+    }
+
+    private Summary build(Predicate<String> wanted, boolean withBreakdowns) {
         long start = window.start();
         long end = window.end();
         double durationSecs = (end - start) / 1e9;
         Map<String, MetricSummary> metrics = new TreeMap<>();
         if (requestCount > 0) {
-            metrics.put(BuiltinMetrics.HTTP_REQS, httpReqs.summarize(durationSecs));
-            metrics.put(BuiltinMetrics.HTTP_REQ_FAILED, httpReqFailed.summarize(durationSecs));
-            metrics.put(BuiltinMetrics.HTTP_REQ_DURATION, httpReqDuration.summarize());
+            put(metrics, wanted, BuiltinMetrics.HTTP_REQS, () -> httpReqs.summarize(durationSecs));
+            put(metrics, wanted, BuiltinMetrics.HTTP_REQ_FAILED, () -> httpReqFailed.summarize(durationSecs));
+            put(metrics, wanted, BuiltinMetrics.HTTP_REQ_DURATION, httpReqDuration::summarize);
             if (httpReqDurationExpected.count() > 0) {
-                metrics.put(BuiltinMetrics.HTTP_REQ_DURATION_EXPECTED, httpReqDurationExpected.summarize());
+                put(metrics, wanted, BuiltinMetrics.HTTP_REQ_DURATION_EXPECTED, httpReqDurationExpected::summarize);
             }
-            metrics.put(BuiltinMetrics.HTTP_REQ_BLOCKED, httpReqBlocked.summarize());
-            metrics.put(BuiltinMetrics.HTTP_REQ_CONNECTING, httpReqConnecting.summarize());
-            metrics.put(BuiltinMetrics.HTTP_REQ_TLS_HANDSHAKING, httpReqTlsHandshaking.summarize());
-            metrics.put(BuiltinMetrics.HTTP_REQ_SENDING, httpReqSending.summarize());
-            metrics.put(BuiltinMetrics.HTTP_REQ_WAITING, httpReqWaiting.summarize());
-            metrics.put(BuiltinMetrics.HTTP_REQ_RECEIVING, httpReqReceiving.summarize());
-            metrics.put(BuiltinMetrics.DATA_SENT, dataSent.summarize(durationSecs));
-            metrics.put(BuiltinMetrics.DATA_RECEIVED, dataReceived.summarize(durationSecs));
+            put(metrics, wanted, BuiltinMetrics.HTTP_REQ_BLOCKED, httpReqBlocked::summarize);
+            put(metrics, wanted, BuiltinMetrics.HTTP_REQ_CONNECTING, httpReqConnecting::summarize);
+            put(metrics, wanted, BuiltinMetrics.HTTP_REQ_TLS_HANDSHAKING, httpReqTlsHandshaking::summarize);
+            put(metrics, wanted, BuiltinMetrics.HTTP_REQ_SENDING, httpReqSending::summarize);
+            put(metrics, wanted, BuiltinMetrics.HTTP_REQ_WAITING, httpReqWaiting::summarize);
+            put(metrics, wanted, BuiltinMetrics.HTTP_REQ_RECEIVING, httpReqReceiving::summarize);
+            put(metrics, wanted, BuiltinMetrics.DATA_SENT, () -> dataSent.summarize(durationSecs));
+            put(metrics, wanted, BuiltinMetrics.DATA_RECEIVED, () -> dataReceived.summarize(durationSecs));
         }
         if (iterationCount > 0) {
-            metrics.put(BuiltinMetrics.ITERATIONS, iterations.summarize(durationSecs));
-            metrics.put(BuiltinMetrics.ITERATION, iterationActive.summarize());
-            MetricSummary total = iterationTotal.summarize();
-            metrics.put(BuiltinMetrics.ITERATION_TOTAL, total);
-            metrics.put(BuiltinMetrics.ITERATION_DURATION, total);
+            put(metrics, wanted, BuiltinMetrics.ITERATIONS, () -> iterations.summarize(durationSecs));
+            put(metrics, wanted, BuiltinMetrics.ITERATION, iterationActive::summarize);
+            if (wanted.test(BuiltinMetrics.ITERATION_TOTAL) || wanted.test(BuiltinMetrics.ITERATION_DURATION)) {
+                MetricSummary total = iterationTotal.summarize();
+                put(metrics, wanted, BuiltinMetrics.ITERATION_TOTAL, () -> total);
+                put(metrics, wanted, BuiltinMetrics.ITERATION_DURATION, () -> total);
+            }
         }
         if (droppedCount > 0) {
-            metrics.put(BuiltinMetrics.DROPPED_ITERATIONS, droppedIterations.summarize(durationSecs));
+            put(metrics, wanted, BuiltinMetrics.DROPPED_ITERATIONS, () -> droppedIterations.summarize(durationSecs));
         }
         if (checks.hasSamples()) {
-            metrics.put(BuiltinMetrics.CHECKS, checks.summarize(durationSecs));
+            put(metrics, wanted, BuiltinMetrics.CHECKS, () -> checks.summarize(durationSecs));
         }
+        Set<String> taken = new HashSet<>(metrics.keySet());
         for (int id : gaugeIds) {
-            putCustom(metrics, dictionary.text(id), gaugesById[id].summarize(durationSecs));
+            putCustom(metrics, taken, wanted, dictionary.text(id), gaugesById[id], durationSecs);
         }
         for (int id : customIds) {
-            putCustom(metrics, dictionary.text(id), customById[id].summarize(durationSecs));
+            putCustom(metrics, taken, wanted, dictionary.text(id), customById[id], durationSecs);
         }
 
         List<CheckSummary> checkSummaries = new ArrayList<>(checksInOrder.size());
-        for (CheckTally tally : checksInOrder) {
-            checkSummaries.add(tally.summarize(dictionary));
-        }
         List<EndpointSummary> endpointSummaries = new ArrayList<>(endpoints.values().size());
-        for (EndpointStats stats : endpoints.values()) {
-            endpointSummaries.add(stats.summarize(dictionary));
+        if (withBreakdowns) {
+            for (CheckTally tally : checksInOrder) {
+                checkSummaries.add(tally.summarize(dictionary));
+            }
+            for (EndpointStats stats : endpoints.values()) {
+                endpointSummaries.add(stats.summarize(dictionary));
+            }
+            endpointSummaries.sort(Comparator.comparingLong(EndpointSummary::requests).reversed()
+                    .thenComparing(EndpointSummary::name).thenComparing(EndpointSummary::method));
         }
-        endpointSummaries.sort(Comparator.comparingLong(EndpointSummary::requests).reversed()
-                .thenComparing(EndpointSummary::name).thenComparing(EndpointSummary::method));
-
-        Summary base = new Summary(start, end, durationSecs, metrics, checkSummaries, endpointSummaries,
+        return new Summary(start, end, durationSecs, metrics, checkSummaries, endpointSummaries,
                 statusCounts.toMap(), List.of(), Optional.ofNullable(runMetadata));
-        return thresholds.isEmpty() ? base : base.withThresholds(ThresholdEvaluator.evaluate(base, thresholds));
+    }
+
+    private static void put(Map<String, MetricSummary> metrics, Predicate<String> wanted, String name,
+                            Supplier<MetricSummary> summary) {
+        if (wanted.test(name)) {
+            metrics.put(name, summary.get());
+        }
     }
 
     /**
      * Gauges and custom metrics share the namespace with the built-ins; one that borrows a
      * built-in's name (or another's) is kept under a suffixed name rather than dropped or merged.
      */
-    private static void putCustom(Map<String, MetricSummary> metrics, String name, MetricSummary summary) {
+    private static void putCustom(Map<String, MetricSummary> metrics, Set<String> taken, Predicate<String> wanted,
+                                  String name, Recorder recorder, double durationSecs) {
         String key = name;
-        boolean clash = metrics.containsKey(key)
-                || (BuiltinMetrics.isBuiltin(key) && !isVuGaugeName(key, summary));
+        boolean clash = taken.contains(key) || (BuiltinMetrics.isBuiltin(key) && !isVuGaugeName(key, recorder));
         while (clash) {
             key = key + CUSTOM_SUFFIX;
-            clash = metrics.containsKey(key);
+            clash = taken.contains(key);
         }
-        metrics.put(key, summary);
+        taken.add(key);
+        if (wanted.test(key)) {
+            metrics.put(key, recorder.summarize(durationSecs));
+        }
     }
 
-    private static boolean isVuGaugeName(String name, MetricSummary summary) {
+    private static boolean isVuGaugeName(String name, Recorder recorder) {
         return (BuiltinMetrics.VUS.equals(name) || BuiltinMetrics.VUS_MAX.equals(name))
-                && summary.type() == MetricType.GAUGE;
+                && recorder instanceof GaugeRecorder;
     }
 }
