@@ -13,9 +13,10 @@ import java.nio.charset.StandardCharsets;
 final class DemoContent {
     /** The largest body {@code /bytes/{n}} serves. */
     static final int MAX_BYTES = 16 * 1024 * 1024;
-    /** The pattern block {@code /bytes/{n}} repeats; bodies up to this size are one slice. */
+    /** The largest slice of the pattern served at once; bodies up to this size are one slice. */
     static final int BLOCK_SIZE = 64 * 1024;
-    private static final String PATTERN = "abcdefghijklmnopqrstuvwxyz0123456789";
+    /** Byte {@code i} of every generated body is {@code PATTERN.charAt(i % PATTERN.length())}. */
+    static final String PATTERN = "abcdefghijklmnopqrstuvwxyz0123456789";
     private static final String[][] ITEMS = {
             {"1", "Widget", "9.99"},
             {"2", "Gadget", "24.50"},
@@ -46,11 +47,12 @@ final class DemoContent {
         }
         items = shared(list.append(']').toString());
         health = shared("{\"status\":\"ok\"}");
-        StringBuilder pattern = new StringBuilder(BLOCK_SIZE);
-        while (pattern.length() < BLOCK_SIZE) {
+        // One pattern length longer than a slice, so a slice can start at any phase of the pattern.
+        StringBuilder pattern = new StringBuilder(BLOCK_SIZE + PATTERN.length());
+        while (pattern.length() < BLOCK_SIZE + PATTERN.length()) {
             pattern.append(PATTERN);
         }
-        block = shared(pattern.substring(0, BLOCK_SIZE));
+        block = shared(pattern.substring(0, BLOCK_SIZE + PATTERN.length()));
     }
 
     ByteBuf index() {
@@ -70,9 +72,9 @@ final class DemoContent {
         return health.duplicate();
     }
 
-    /** The first {@code length} bytes of the pattern block; {@code length <= BLOCK_SIZE}. */
-    ByteBuf pattern(int length) {
-        return block.slice(0, length);
+    /** Bytes {@code offset} to {@code offset + length} of a generated body; {@code length <= BLOCK_SIZE}. */
+    ByteBuf pattern(long offset, int length) {
+        return block.slice((int) (offset % PATTERN.length()), length);
     }
 
     private static ByteBuf shared(String text) {

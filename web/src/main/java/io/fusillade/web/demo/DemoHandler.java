@@ -46,6 +46,7 @@ final class DemoHandler extends SimpleChannelInboundHandler<HttpObject> {
     /** What {@code /truncated} declares, and what it sends before closing. */
     static final int TRUNCATED_DECLARED = 1000;
     static final int TRUNCATED_SENT = 100;
+    static final int CHUNK_PIECE = 1000;
 
     private static final AsciiString TEXT_HTML = AsciiString.cached("text/html; charset=utf-8");
     private static final AsciiString SERVER = AsciiString.cached("fusillade-demo");
@@ -204,6 +205,13 @@ final class DemoHandler extends SimpleChannelInboundHandler<HttpObject> {
                     notAllowed(ctx, "GET, HEAD", keepAlive);
                 }
             }
+            case CHUNKED -> {
+                if (read) {
+                    chunked(ctx, keepAlive);
+                } else {
+                    notAllowed(ctx, "GET, HEAD", keepAlive);
+                }
+            }
             case HEADERS -> headers(ctx, keepAlive);
             case HEALTH -> {
                 if (read) {
@@ -289,17 +297,34 @@ final class DemoHandler extends SimpleChannelInboundHandler<HttpObject> {
         }
         int length = (int) n;
         if (length <= DemoContent.BLOCK_SIZE) {
-            send(ctx, HttpResponseStatus.OK, HttpHeaderValues.APPLICATION_OCTET_STREAM, content.pattern(length), keepAlive);
+            send(ctx, HttpResponseStatus.OK, HttpHeaderValues.APPLICATION_OCTET_STREAM, content.pattern(0, length), keepAlive);
             return;
         }
         HttpResponse head = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
+        HttpUtil.setContentLength(head, length);
+        stream(ctx, head, length, DemoContent.BLOCK_SIZE, keepAlive);
+    }
+
+    private void chunked(ChannelHandlerContext ctx, Persistence keepAlive) {
+        long n = parseOr(DemoRoute.parameter(path, DemoRoute.CHUNKED), -1);
+        if (n < 0 || n > DemoContent.MAX_BYTES) {
+            json(ctx, HttpResponseStatus.BAD_REQUEST,
+                    "{\"error\":\"n must be between 0 and " + DemoContent.MAX_BYTES + "\"}", keepAlive);
+            return;
+        }
+        HttpResponse head = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
+        HttpUtil.setTransferEncodingChunked(head, true);
+        stream(ctx, head, (int) n, CHUNK_PIECE, keepAlive);
+    }
+
+    /** Writes a generated body of {@code length} bytes after {@code head}, in pieces of {@code piece}. */
+    private void stream(ChannelHandlerContext ctx, HttpResponse head, int length, int piece, Persistence keepAlive) {
         head.headers().set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_OCTET_STREAM);
         head.headers().set(HttpHeaderNames.SERVER, SERVER);
-        HttpUtil.setContentLength(head, length);
         keepAliveHeader(head, keepAlive);
         ctx.write(head);
-        for (int left = length; left > 0; left -= DemoContent.BLOCK_SIZE) {
-            ctx.write(new DefaultHttpContent(content.pattern(Math.min(left, DemoContent.BLOCK_SIZE))));
+        for (int offset = 0; offset < length; offset += piece) {
+            ctx.write(new DefaultHttpContent(content.pattern(offset, Math.min(piece, length - offset))));
         }
         ChannelFuture done = ctx.write(LastHttpContent.EMPTY_LAST_CONTENT);
         flushPending = true;
@@ -324,7 +349,7 @@ final class DemoHandler extends SimpleChannelInboundHandler<HttpObject> {
         head.headers().set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_OCTET_STREAM);
         HttpUtil.setContentLength(head, TRUNCATED_DECLARED);
         ctx.write(head);
-        ctx.writeAndFlush(new DefaultHttpContent(content.pattern(TRUNCATED_SENT)))
+        ctx.writeAndFlush(new DefaultHttpContent(content.pattern(0, TRUNCATED_SENT)))
                 .addListener(ChannelFutureListener.CLOSE);
     }
 

@@ -15,6 +15,8 @@ public enum DemoRoute {
     SLOW("/slow"),
     STATUS("/status/{code}"),
     BYTES("/bytes/{n}"),
+    /** n bytes sent with chunked transfer encoding, in pieces of at most 1000. */
+    CHUNKED("/chunked/{n}"),
     HEADERS("/headers"),
     HEALTH("/health"),
     /** Declares a body it never finishes, then closes the connection: a server failing mid-response. */
@@ -46,6 +48,8 @@ public enum DemoRoute {
             default -> {
                 if (hasParameter(path, "/bytes/")) {
                     yield BYTES;
+                } else if (hasParameter(path, "/chunked/")) {
+                    yield CHUNKED;
                 } else if (hasParameter(path, "/api/items/")) {
                     yield ITEM;
                 } else if (hasParameter(path, "/status/")) {

@@ -32,7 +32,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code POST /api/items} (echoes the object back with an id, 201), {@code POST /api/login}
  * ({@code {username,password}} to {@code {token}}), {@code GET /slow?ms=N} (answers after N ms,
  * default 50, at most 5000), {@code GET /status/{code}}, {@code GET /bytes/{n}} (n bytes, at most
- * 16 MiB), {@code GET /headers} (the request headers as JSON), {@code GET /health} and
+ * 16 MiB; byte i is {@code "a..z0..9".charAt(i % 36)}), {@code GET /chunked/{n}} (the same
+ * bytes, chunked), {@code GET /headers} (the request headers as JSON), {@code GET /health} and
  * {@code GET /truncated} (promises 1000 bytes, sends 100, closes).
  */
 public final class DemoTarget implements AutoCloseable {

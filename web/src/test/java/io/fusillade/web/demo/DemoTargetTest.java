@@ -131,9 +131,26 @@ class DemoTargetTest {
         assertThat(large.statusCode()).isEqualTo(200);
         assertThat(large.body()).hasSize(300_000);
         assertThat(large.headers().firstValue("content-length")).hasValue("300000");
+        assertThat(large.body()).isEqualTo(pattern(300_000));
 
         assertThat(get("/bytes/0").body()).isEmpty();
         assertThat(get("/bytes/999999999").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void chunkedSendsTheSameBytesInChunks() throws Exception {
+        HttpResponse<byte[]> res = client.send(request("/chunked/5000").build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(res.statusCode()).isEqualTo(200);
+        assertThat(res.headers().firstValue("transfer-encoding")).hasValue("chunked");
+        assertThat(res.body()).isEqualTo(pattern(5000));
+    }
+
+    private static byte[] pattern(int length) {
+        byte[] expected = new byte[length];
+        for (int i = 0; i < length; i++) {
+            expected[i] = (byte) DemoContent.PATTERN.charAt(i % DemoContent.PATTERN.length());
+        }
+        return expected;
     }
 
     @Test
