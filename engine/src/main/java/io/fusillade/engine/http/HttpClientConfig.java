@@ -1,0 +1,63 @@
+package io.fusillade.engine.http;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Settings shared by every virtual user's HTTP calls.
+ *
+ * @param ioThreads              event-loop threads doing the network I/O; 0 means one per core
+ * @param insecureSkipTlsVerify  accept any server certificate and host name (self-signed test servers)
+ * @param userAgent              the User-Agent sent when a request sets none; empty to send none
+ * @param defaultTimeout         the time limit of requests that set none
+ */
+public record HttpClientConfig(int ioThreads, boolean insecureSkipTlsVerify, String userAgent, Duration defaultTimeout) {
+    /** The User-Agent sent unless configured otherwise. */
+    public static final String DEFAULT_USER_AGENT = "fusillade/0.1";
+    /** The request time limit unless configured otherwise, as in k6. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
+
+    public HttpClientConfig {
+        if (ioThreads < 0) {
+            throw new IllegalArgumentException("HTTP ioThreads must be 0 (one per core) or more, got " + ioThreads);
+        }
+        Objects.requireNonNull(userAgent, "userAgent");
+        if (userAgent.indexOf('\r') >= 0 || userAgent.indexOf('\n') >= 0) {
+            throw new IllegalArgumentException("user agent must not contain line breaks");
+        }
+        Objects.requireNonNull(defaultTimeout, "defaultTimeout");
+        if (defaultTimeout.isNegative() || defaultTimeout.isZero()) {
+            throw new IllegalArgumentException("default HTTP timeout must be positive, got " + defaultTimeout);
+        }
+    }
+
+    /** One I/O thread per core, certificates verified, the default user agent and 60 s timeout. */
+    public static HttpClientConfig defaults() {
+        return new HttpClientConfig(0, false, DEFAULT_USER_AGENT, DEFAULT_TIMEOUT);
+    }
+
+    /** These settings with certificate verification on or off. */
+    public HttpClientConfig withInsecureSkipTlsVerify(boolean skip) {
+        return new HttpClientConfig(ioThreads, skip, userAgent, defaultTimeout);
+    }
+
+    /** These settings with another default timeout. */
+    public HttpClientConfig withDefaultTimeout(Duration timeout) {
+        return new HttpClientConfig(ioThreads, insecureSkipTlsVerify, userAgent, timeout);
+    }
+
+    /** These settings with another I/O thread count. */
+    public HttpClientConfig withIoThreads(int threads) {
+        return new HttpClientConfig(threads, insecureSkipTlsVerify, userAgent, defaultTimeout);
+    }
+
+    /** These settings with another user agent. */
+    public HttpClientConfig withUserAgent(String agent) {
+        return new HttpClientConfig(ioThreads, insecureSkipTlsVerify, agent, defaultTimeout);
+    }
+
+    /** The I/O thread count to start. */
+    int effectiveIoThreads() {
+        return ioThreads > 0 ? ioThreads : Runtime.getRuntime().availableProcessors();
+    }
+}

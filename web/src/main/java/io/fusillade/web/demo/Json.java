@@ -1,0 +1,42 @@
+package io.fusillade.web.demo;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The little JSON the demo target speaks: quoting strings and picking a string field out of a flat object. */
+final class Json {
+    private Json() {
+    }
+
+    /** {@code value} as a JSON string literal, quotes included. */
+    static String quote(String value) {
+        StringBuilder out = new StringBuilder(value.length() + 2).append('"');
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.append('"').toString();
+    }
+
+    /**
+     * The string value of a top-level field, or null when absent or not a string. Enough for
+     * the demo's login form; the demo is a target for load, not a JSON validator.
+     */
+    static String stringField(String json, String name) {
+        Matcher m = Pattern.compile("\"" + Pattern.quote(name) + "\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"").matcher(json);
+        return m.find() ? m.group(1) : null;
+    }
+}
