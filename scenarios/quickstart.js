@@ -15,23 +15,23 @@ export const options = {
 const BASE = __ENV.BASE_URL || 'http://127.0.0.1:8080';
 
 export default function () {
-  const list = http.get(`${BASE}/api/items`, { name: 'GET /api/items' });
+  const list = http.get(`${BASE}/api/items`, { name: '/api/items' });
   check(list, {
     'list is 200': (r) => r.status === 200,
     'list has items': (r) => r.json().length > 0 || 'the item list is empty',
   });
 
-  const item = http.get(`${BASE}/api/items/${itemId(__ITERATION)}`, { name: 'GET /api/items/:id' });
+  const item = http.get(`${BASE}/api/items/${itemId(__ITERATION)}`, { name: '/api/items/:id' });
   check(item, { 'item found': (r) => r.status === 200 });
 
   const created = http.post(`${BASE}/api/items`, JSON.stringify(newItem(__WORKER_ID, __ITERATION)), {
     headers: { 'Content-Type': 'application/json' },
-    name: 'POST /api/items',
+    name: '/api/items',
   });
   check(created, { 'item created': (r) => r.status === 201 });
 
   // A dependency with a fixed 50 ms latency.
-  const slow = http.get(`${BASE}/slow`, { name: 'GET /slow' });
+  const slow = http.get(`${BASE}/slow`, { name: '/slow' });
   check(slow, { 'slow answers within 250ms': (r) => r.timings.duration < 250 });
 
   sleep(0.05);

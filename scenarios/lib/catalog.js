@@ -1,6 +1,6 @@
 // Test data helpers shared by scenarios (imported as an ES module).
 export function itemId(iteration) {
-  return 1 + (iteration % 5);
+  return 1 + (iteration % 3);
 }
 
 export function newItem(worker, iteration) {

@@ -1,6 +1,5 @@
 package io.fusillade.cli;
 
-import io.fusillade.engine.options.OptionException;
 import io.fusillade.web.demo.DemoTarget;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,14 +33,7 @@ public final class DemoCommand implements Callable<Integer> {
         }
         try (DemoTarget target = new DemoTarget(port).start()) {
             System.err.println("demo target listening on " + target.baseUrl());
-            RunRequest request;
-            try {
-                request = options.request(chosen, Map.of("BASE_URL", target.baseUrl()));
-            } catch (OptionException | IllegalArgumentException e) {
-                System.err.println("fusillade: " + e.getMessage());
-                return ExitCodes.INVALID_CONFIG;
-            }
-            int exit = new TestRun(request).execute();
+            int exit = TestRun.launch(options, chosen, Map.of("BASE_URL", target.baseUrl()));
             System.err.println("demo target served " + target.requestCount() + " requests");
             return exit;
         }

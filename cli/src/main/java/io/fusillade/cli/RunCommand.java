@@ -1,6 +1,5 @@
 package io.fusillade.cli;
 
-import io.fusillade.engine.options.OptionException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -19,13 +18,6 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RunRequest request;
-        try {
-            request = options.request(script, Map.of());
-        } catch (OptionException | IllegalArgumentException e) {
-            System.err.println("fusillade: " + e.getMessage());
-            return ExitCodes.INVALID_CONFIG;
-        }
-        return new TestRun(request).execute();
+        return TestRun.launch(options, script, Map.of());
     }
 }

@@ -1,17 +1,16 @@
 package io.fusillade.cli;
 
-import io.fusillade.engine.js.ScriptLog;
-import io.fusillade.engine.options.Durations;
-import io.fusillade.engine.options.OptionsResolver;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Option;
 
-/** The options shared by {@code run} and {@code demo}: overrides, outputs, logging. */
+/**
+ * The options shared by {@code run} and {@code demo}: overrides, outputs, logging. Plain
+ * fields only, so that parsing a command line loads nothing of the engine.
+ */
 public final class RunOptions {
     @Option(names = {"-w", "--workers", "--vus"}, paramLabel = "NUM", description = "Concurrent virtual users (overrides the script).")
     Integer workers;
@@ -48,17 +47,4 @@ public final class RunOptions {
 
     @Option(names = "--no-color", description = "No ANSI colours in the summary.")
     boolean noColor;
-
-    /** The run request for {@code scriptPath}, with {@code extraEnv} added to {@code __ENV}. */
-    RunRequest request(Path scriptPath, Map<String, String> extraEnv) {
-        Duration d = duration == null ? null : Durations.parse("--duration", duration);
-        ScriptLog.Level level = ScriptLog.parseLevel(logLevel);
-        boolean terminal = !headless && System.console() != null && System.console().isTerminal();
-        Map<String, String> allEnv = new LinkedHashMap<>(extraEnv);
-        allEnv.putAll(env);
-        OptionsResolver.Overrides overrides = new OptionsResolver.Overrides(workers, d, iterations,
-                responseSink ? Boolean.TRUE : null, insecureSkipTlsVerify ? Boolean.TRUE : null);
-        return new RunRequest(scriptPath, overrides, thresholds, exportJson, runsDir, allEnv, level,
-                terminal && !noColor, terminal, System.out, System.err);
-    }
 }

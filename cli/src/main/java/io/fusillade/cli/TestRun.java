@@ -25,18 +25,20 @@ import io.fusillade.ingest.SampleKind;
 import io.fusillade.ingest.SampleRing;
 import io.fusillade.ingest.SampleWriter;
 import io.fusillade.journal.JournalException;
-import io.fusillade.journal.JournalWriter;
 import io.fusillade.journal.RunDirectory;
 import io.fusillade.journal.RunMetadata;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -60,43 +62,86 @@ final class TestRun {
         this.request = request;
     }
 
+    /**
+     * Runs {@code scriptPath} with the command line's {@code options}, {@code extraEnv} added to
+     * {@code __ENV}, and returns the exit code. The commands call this rather than touching the
+     * engine themselves, so {@code analyze} never loads it.
+     */
+    static int launch(RunOptions options, Path scriptPath, Map<String, String> extraEnv) {
+        RunRequest request;
+        try {
+            request = request(options, scriptPath, extraEnv);
+        } catch (OptionException | IllegalArgumentException e) {
+            System.err.println("fusillade: " + e.getMessage());
+            return ExitCodes.INVALID_CONFIG;
+        }
+        return new TestRun(request).execute();
+    }
+
+    private static RunRequest request(RunOptions o, Path scriptPath, Map<String, String> extraEnv) {
+        Duration d = o.duration == null ? null : Durations.parse("--duration", o.duration);
+        ScriptLog.Level level = ScriptLog.parseLevel(o.logLevel);
+        boolean terminal = !o.headless && System.console() != null && System.console().isTerminal();
+        Map<String, String> allEnv = new LinkedHashMap<>(extraEnv);
+        allEnv.putAll(o.env);
+        OptionsResolver.Overrides overrides = new OptionsResolver.Overrides(o.workers, d, o.iterations,
+                o.responseSink ? Boolean.TRUE : null, o.insecureSkipTlsVerify ? Boolean.TRUE : null);
+        return new RunRequest(scriptPath, overrides, o.thresholds, o.exportJson, o.runsDir, allEnv, level,
+                terminal && !o.noColor, terminal, System.out, System.err);
+    }
+
     /** Runs the test and returns the process exit code. */
     int execute() {
         ScriptLog log = new ScriptLog(request.out(), request.err(), request.logLevel());
         Map<String, String> env = new HashMap<>(System.getenv());
         env.putAll(request.extraEnv());
 
-        ScriptRuntime runtime;
+        // Chronicle and Netty load while the JS engine starts: both take most of a second.
+        boolean insecure = Boolean.TRUE.equals(request.overrides().insecureSkipTlsVerify());
+        CompletableFuture<Pipeline> opening = CompletableFuture.supplyAsync(() -> Pipeline.open(request.runsDir(), insecure),
+                runnable -> Thread.ofPlatform().name("pipeline-open").start(runnable));
+        ScriptRuntime runtime = null;
         TestOptions options;
         List<Threshold> thresholds;
+        Pipeline pipeline;
         try {
             runtime = ScriptRuntime.load(request.script());
-        } catch (ScriptException e) {
-            return fail(ExitCodes.SCRIPT_ERROR, e.getMessage());
-        }
-        try {
             OptionsResolver resolver = new OptionsResolver();
             options = resolver.resolve(readScriptOptions(runtime, log, env), request.overrides());
             resolver.warnings().forEach(log::warn);
             thresholds = Thresholds.parse(options.thresholds(), request.thresholds());
-        } catch (ScriptException e) {
-            runtime.close();
-            return fail(ExitCodes.SCRIPT_ERROR, e.getMessage());
-        } catch (OptionException | IllegalArgumentException e) {
-            runtime.close();
-            return fail(ExitCodes.INVALID_CONFIG, e.getMessage());
+            pipeline = opening.join();
+        } catch (ScriptException | OptionException | IllegalArgumentException | CompletionException e) {
+            if (runtime != null) {
+                runtime.close();
+            }
+            discard(opening);
+            return switch (e) {
+                case ScriptException se -> fail(ExitCodes.SCRIPT_ERROR, se.getMessage());
+                case CompletionException ce -> fail(ExitCodes.FAILURE, "cannot open the run's journal: " + ce.getCause().getMessage());
+                default -> fail(ExitCodes.INVALID_CONFIG, e.getMessage());
+            };
         }
         if (!runtime.jitEnabled()) {
             log.warn("the JavaScript engine is running INTERPRETED (" + runtime.engineName()
                     + "): scripts run 20-30x slower. Start Fusillade with its launcher (bin/fusillade) on JDK 25.");
         }
-        try (runtime) {
-            return run(runtime, options, thresholds, log, env);
+        try (ScriptRuntime script = runtime) {
+            return run(pipeline, script, options, thresholds, log, env);
         } catch (JournalException e) {
             return fail(ExitCodes.FAILURE, e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return fail(ExitCodes.FAILURE, "interrupted");
+        }
+    }
+
+    /** The run never started (bad script or options): leave no empty run directory behind. */
+    private static void discard(CompletableFuture<Pipeline> opening) {
+        try {
+            opening.join().discard();
+        } catch (CompletionException ignored) {
+            // Nothing was opened.
         }
     }
 
@@ -111,19 +156,18 @@ final class TestRun {
         }
     }
 
-    private int run(ScriptRuntime runtime, TestOptions options, List<Threshold> thresholds, ScriptLog log,
+    private int run(Pipeline pipeline, ScriptRuntime runtime, TestOptions options, List<Threshold> thresholds, ScriptLog log,
                     Map<String, String> env) throws InterruptedException {
-        RunDirectory dir = RunDirectory.create(request.runsDir());
-        MetricRegistry registry = new MetricRegistry();
-        SampleRing ring = new SampleRing(SampleRing.DEFAULT_SIZE, List.of(new JournalWriter(dir.journalPath()), registry)).start();
+        RunDirectory dir = pipeline.dir();
+        MetricRegistry registry = pipeline.registry();
+        SampleRing ring = pipeline.ring();
         RunMetadata metadata = RunMetadata.started(dir.id(), request.script().toString(), runtime.sha256(), Instant.now(),
                 VersionCommand.fusilladeVersion(), effectiveOptions(options, thresholds));
         metadata.write(dir.metadataPath());
         publishText(ring, SampleKind.RUN_META, toJson(metadata.options()));
         publishText(ring, SampleKind.MARKER, "run-start");
 
-        HttpClientEngine http = new HttpClientEngine(HttpClientConfig.defaults()
-                .withInsecureSkipTlsVerify(options.insecureSkipTlsVerify()));
+        HttpClientEngine http = pipeline.http(options.insecureSkipTlsVerify());
         VuServices services = new VuServices(ring, clock, http, log, env, HttpClientConfig.DEFAULT_TIMEOUT, options.responseSink());
         int scenarioId = ring.dictionary().intern(SCENARIO);
         ConstantVusExecutor executor = new ConstantVusExecutor(options,
@@ -149,8 +193,7 @@ final class TestRun {
             outcome = executor.run();
         }
         publishText(ring, SampleKind.MARKER, "run-end");
-        ring.close();
-        http.close();
+        pipeline.close();
 
         String outcomeText;
         int exit;

@@ -1,6 +1,7 @@
 package io.fusillade.engine.js;
 
 import io.fusillade.ingest.ErrorCode;
+import io.netty.handler.codec.http.HttpHeaders;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,14 +32,14 @@ public final class JsResponse implements ProxyObject {
     private final String errorMessage;
     private final String url;
     private final byte[] bodyBytes;
-    private final List<Map.Entry<String, String>> headerList;
+    private final HttpHeaders headerList;
     private final Value jsonParse;
     private String body;
     private Object headersObject;
     private Object timingsObject;
 
     JsResponse(int status, String statusText, String proto, ErrorCode error, String errorMessage, String url,
-               byte[] bodyBytes, List<Map.Entry<String, String>> headerList, long[] timingsNanos, Value jsonParse) {
+               byte[] bodyBytes, HttpHeaders headerList, long[] timingsNanos, Value jsonParse) {
         this.status = status;
         this.statusText = statusText;
         this.proto = proto;
@@ -101,14 +102,13 @@ public final class JsResponse implements ProxyObject {
             return false;
         }
         String name = args[0].asString();
-        for (Map.Entry<String, String> h : headerList) {
-            if (h.getKey().equalsIgnoreCase(name)) {
-                if (args.length < 2 || args[1].isNull()) {
-                    return true;
-                }
-                if (h.getValue().contains(args[1].asString())) {
-                    return true;
-                }
+        if (args.length < 2 || args[1].isNull()) {
+            return headerList.contains(name);
+        }
+        String expected = args[1].asString();
+        for (String value : headerList.getAll(name)) {
+            if (value.contains(expected)) {
+                return true;
             }
         }
         return false;
@@ -117,7 +117,8 @@ public final class JsResponse implements ProxyObject {
     private Object headers() {
         if (headersObject == null) {
             Map<String, Object> map = new LinkedHashMap<>();
-            for (Map.Entry<String, String> h : headerList) {
+            for (java.util.Iterator<Map.Entry<String, String>> it = headerList.iteratorAsString(); it.hasNext(); ) {
+                Map.Entry<String, String> h = it.next();
                 String name = canonical(h.getKey());
                 map.merge(name, h.getValue(), (a, b) -> a + ", " + b);
             }

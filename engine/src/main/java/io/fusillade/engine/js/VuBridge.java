@@ -1,6 +1,7 @@
 package io.fusillade.engine.js;
 
 import io.fusillade.engine.http.HttpExchange;
+import io.fusillade.engine.http.HttpHeader;
 import io.fusillade.engine.http.HttpRequestSpec;
 import io.fusillade.engine.http.HttpSession;
 import io.fusillade.engine.options.Durations;
@@ -76,14 +77,14 @@ public final class VuBridge {
         Duration timeout = services.defaultTimeout();
         String name = null;
         int tagSetId = 0;
-        List<Map.Entry<String, String>> headers = new ArrayList<>(4);
+        List<HttpHeader> headers = new ArrayList<>(4);
         if (params != null && !params.isNull() && params.hasMembers()) {
             Value v = params.getMember("headers");
             if (v != null && v.hasMembers()) {
                 for (String key : v.getMemberKeys()) {
                     Value hv = v.getMember(key);
                     if (hv != null && !hv.isNull()) {
-                        headers.add(Map.entry(key, hv.isString() ? hv.asString() : hv.toString()));
+                        headers.add(new HttpHeader(key, hv.isString() ? hv.asString() : hv.toString()));
                     }
                 }
             }
@@ -130,26 +131,13 @@ public final class VuBridge {
         long[] timings = {exchange.blockedNanos(), exchange.connectingNanos(), exchange.tlsHandshakingNanos(),
             exchange.sendingNanos(), exchange.waitingNanos(), exchange.receivingNanos(), exchange.durationNanos()};
         return new JsResponse(exchange.status(), exchange.statusText(), exchange.protocol().label(), exchange.error(),
-                exchange.errorMessage(), url, exchange.body(), exchange.headerList(), timings, jsonParse);
+                exchange.errorMessage(), url, exchange.body(), exchange.headers(), timings, jsonParse);
     }
 
     private void fillRequest(SampleEvent slot) {
-        HttpExchange x = exchange;
         slot.kind = SampleKind.REQUEST;
-        slot.startNanos = services.clock().toEpochNanos(x.startNanoTime());
+        exchange.writeTo(slot, services.clock());
         slot.intendedStartNanos = slot.startNanos;
-        slot.durationNanos = x.durationNanos();
-        slot.blockedNanos = x.blockedNanos();
-        slot.connectingNanos = x.connectingNanos();
-        slot.tlsNanos = x.tlsHandshakingNanos();
-        slot.sendingNanos = x.sendingNanos();
-        slot.waitingNanos = x.waitingNanos();
-        slot.receivingNanos = x.receivingNanos();
-        slot.status = x.status();
-        slot.error = x.error();
-        slot.protocol = x.protocol();
-        slot.bytesSent = x.bytesSent();
-        slot.bytesReceived = x.bytesReceived();
         slot.methodId = pendingMethodId;
         slot.nameId = pendingNameId;
         slot.tagSetId = pendingTagSetId;
@@ -193,7 +181,7 @@ public final class VuBridge {
         return uri;
     }
 
-    private static byte[] body(Value body, List<Map.Entry<String, String>> headers) {
+    private static byte[] body(Value body, List<HttpHeader> headers) {
         if (body == null || body.isNull()) {
             return null;
         }
@@ -216,9 +204,9 @@ public final class VuBridge {
                 sb.append(URLEncoder.encode(key, StandardCharsets.UTF_8)).append('=')
                         .append(URLEncoder.encode(v.isString() ? v.asString() : v.toString(), StandardCharsets.UTF_8));
             }
-            boolean hasType = headers.stream().anyMatch(h -> h.getKey().equalsIgnoreCase("content-type"));
+            boolean hasType = headers.stream().anyMatch(h -> h.is("content-type"));
             if (!hasType) {
-                headers.add(Map.entry("Content-Type", "application/x-www-form-urlencoded"));
+                headers.add(new HttpHeader("Content-Type", "application/x-www-form-urlencoded"));
             }
             return sb.toString().getBytes(StandardCharsets.UTF_8);
         }

@@ -1,0 +1,79 @@
+package io.fusillade.cli;
+
+import io.fusillade.aggregator.metric.MetricRegistry;
+import io.fusillade.engine.http.HttpClientConfig;
+import io.fusillade.engine.http.HttpClientEngine;
+import io.fusillade.ingest.SampleRing;
+import io.fusillade.journal.JournalWriter;
+import io.fusillade.journal.RunDirectory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * A run's sample pipeline and network client: the run directory, the ring with its journal
+ * writer and live aggregator, and the HTTP client. Opening it loads Chronicle Queue and
+ * Netty, which takes a good part of a second, so a run opens it while the JS engine starts.
+ */
+final class Pipeline {
+    private final RunDirectory dir;
+    private final MetricRegistry registry;
+    private final SampleRing ring;
+    private HttpClientEngine http;
+
+    private Pipeline(RunDirectory dir, MetricRegistry registry, SampleRing ring, HttpClientEngine http) {
+        this.dir = dir;
+        this.registry = registry;
+        this.ring = ring;
+        this.http = http;
+    }
+
+    /** Creates a new run directory under {@code runsRoot} and starts the ring's consumers. */
+    static Pipeline open(Path runsRoot, boolean insecureSkipTlsVerify) {
+        RunDirectory dir = RunDirectory.create(runsRoot);
+        MetricRegistry registry = new MetricRegistry();
+        SampleRing ring = new SampleRing(SampleRing.DEFAULT_SIZE, List.of(new JournalWriter(dir.journalPath()), registry)).start();
+        HttpClientEngine http = new HttpClientEngine(HttpClientConfig.defaults().withInsecureSkipTlsVerify(insecureSkipTlsVerify));
+        return new Pipeline(dir, registry, ring, http);
+    }
+
+    RunDirectory dir() {
+        return dir;
+    }
+
+    MetricRegistry registry() {
+        return registry;
+    }
+
+    SampleRing ring() {
+        return ring;
+    }
+
+    /** The HTTP client, rebuilt first when the script's TLS choice differs from the one it was opened with. */
+    HttpClientEngine http(boolean insecureSkipTlsVerify) {
+        if (http.config().insecureSkipTlsVerify() != insecureSkipTlsVerify) {
+            http.close();
+            http = new HttpClientEngine(http.config().withInsecureSkipTlsVerify(insecureSkipTlsVerify));
+        }
+        return http;
+    }
+
+    /** Drains the ring (journal and aggregator see every record) and closes the client. */
+    void close() {
+        ring.close();
+        http.close();
+    }
+
+    /** For a run that never started (bad script or options): closes everything and removes its directory. */
+    void discard() {
+        close();
+        try (Stream<Path> paths = Files.walk(dir.path())) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // Leaving an empty run directory behind is harmless.
+        }
+    }
+}
