@@ -43,6 +43,7 @@ public final class ConstantVusExecutor {
     private final AtomicReference<ScriptException> initFailure = new AtomicReference<>();
     private final ConcurrentHashMap<Integer, VuRuntime> running = new ConcurrentHashMap<>();
     private volatile boolean stopping;
+    private volatile VuGaugeSampler gauges;
     private volatile long startNanoTime;
 
     public ConstantVusExecutor(TestOptions options, VuFactory factory, SampleRing ring, EpochClock clock,
@@ -65,7 +66,8 @@ public final class ConstantVusExecutor {
         long endNanoTime = duration == null ? Long.MAX_VALUE : startNanoTime + duration.toNanos();
         CountDownLatch done = new CountDownLatch(workers);
         List<Thread> threads = new ArrayList<>(workers);
-        try (VuGaugeSampler gauges = new VuGaugeSampler(ring, clock, active, initialised)) {
+        try (VuGaugeSampler sampler = new VuGaugeSampler(ring, clock, active, initialised)) {
+            gauges = sampler;
             for (int i = 1; i <= workers; i++) {
                 int vu = i;
                 long startAt = startNanoTime + (workers <= 1 ? 0 : spreadNanos * (vu - 1) / workers);
@@ -129,7 +131,9 @@ public final class ConstantVusExecutor {
         IterationPublisher publisher = new IterationPublisher(ring, clock, scenarioId, vu);
         try {
             waitUntil(startAt);
-            active.incrementAndGet();
+            if (active.incrementAndGet() == options.workers()) {
+                gauges.sample();
+            }
             try {
                 loop(runtime, publisher, endNanoTime);
             } finally {

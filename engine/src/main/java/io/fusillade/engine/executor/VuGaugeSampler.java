@@ -7,8 +7,8 @@ import io.fusillade.ingest.SampleWriter;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Publishes the {@code vus} and {@code vus_max} gauges once a second (and on demand), as
- * k6 samples them: active VUs, and VUs initialised so far.
+ * Publishes the {@code vus} and {@code vus_max} gauges once a second, and on demand when the
+ * executor reaches its full VU count: active VUs, and VUs initialised so far.
  */
 final class VuGaugeSampler implements AutoCloseable {
     private record Reading(EpochClock clock, int nameId, int value) {
@@ -43,11 +43,13 @@ final class VuGaugeSampler implements AutoCloseable {
 
     private void loop() {
         while (running) {
-            sample();
             try {
                 Thread.sleep(1000);
             } catch (InterruptedException e) {
                 return;
+            }
+            if (running) {
+                sample();
             }
         }
     }
@@ -58,6 +60,7 @@ final class VuGaugeSampler implements AutoCloseable {
         ring.publish(GAUGE, new Reading(clock, vusMaxId, initialised.get()));
     }
 
+    /** Stops sampling. No reading is taken here: at the end every VU has stopped, which says nothing about the run. */
     @Override
     public void close() {
         running = false;
@@ -67,6 +70,5 @@ final class VuGaugeSampler implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        sample();
     }
 }

@@ -131,10 +131,12 @@ public final class ScriptRuntime implements AutoCloseable {
     /** {@code file:line:col: message} for a polyglot exception (the location falls back to the script). */
     public static String describe(PolyglotException e, Path script) {
         SourceSection at = e.getSourceLocation();
-        if (at == null && !e.isSyntaxError()) {
+        if (!e.isSyntaxError() && (at == null || isInternal(at))) {
+            // Point at the user's code, not at the API's own JavaScript that it called.
             for (PolyglotException.StackFrame frame : e.getPolyglotStackTrace()) {
-                if (frame.isGuestFrame() && frame.getSourceLocation() != null) {
-                    at = frame.getSourceLocation();
+                SourceSection frameAt = frame.getSourceLocation();
+                if (frame.isGuestFrame() && frameAt != null && !isInternal(frameAt)) {
+                    at = frameAt;
                     break;
                 }
             }
@@ -156,6 +158,10 @@ public final class ScriptRuntime implements AutoCloseable {
             }
         }
         return location + ": " + message.strip();
+    }
+
+    private static boolean isInternal(SourceSection at) {
+        return VuRuntime.PRELUDE_NAME.equals(at.getSource().getName());
     }
 
     private static String relative(String file) {

@@ -17,6 +17,8 @@ import org.graalvm.polyglot.Value;
  * from another thread (to stop a VU that outlived its graceful stop).
  */
 public final class VuRuntime implements AutoCloseable {
+    /** The source name of the API's own JavaScript, so errors can point past it. */
+    static final String PRELUDE_NAME = "fusillade-prelude.js";
     private static final Source PRELUDE = loadPrelude();
 
     private final ScriptRuntime script;
@@ -125,7 +127,7 @@ public final class VuRuntime implements AutoCloseable {
             if (in == null) {
                 throw new IllegalStateException("prelude.js missing from the engine jar");
             }
-            return Source.newBuilder("js", new String(in.readAllBytes(), StandardCharsets.UTF_8), "fusillade-prelude.js").build();
+            return Source.newBuilder("js", new String(in.readAllBytes(), StandardCharsets.UTF_8), PRELUDE_NAME).build();
         } catch (IOException e) {
             throw new IllegalStateException("cannot read prelude.js", e);
         }
