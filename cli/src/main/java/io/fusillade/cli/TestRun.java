@@ -48,11 +48,15 @@ import java.util.concurrent.TimeUnit;
  */
 final class TestRun {
     private static final String SCENARIO = "default";
-    private static final SampleWriter<String[]> TEXT_RECORD = (slot, kindAndText) -> {
-        slot.kind = SampleKind.valueOf(kindAndText[0]);
-        slot.startNanos = Long.parseLong(kindAndText[2]);
-        slot.intendedStartNanos = slot.startNanos;
-        slot.text = kindAndText[1];
+    /** A RUN_META or MARKER record: a kind, a time and a text. */
+    private record TextRecord(SampleKind kind, long atNanos, String text) {
+    }
+
+    private static final SampleWriter<TextRecord> TEXT_RECORD = (slot, record) -> {
+        slot.kind = record.kind();
+        slot.startNanos = record.atNanos();
+        slot.intendedStartNanos = record.atNanos();
+        slot.text = record.text();
     };
 
     private final RunRequest request;
@@ -266,7 +270,7 @@ final class TestRun {
     }
 
     private void publishText(SampleRing ring, SampleKind kind, String text) {
-        ring.publish(TEXT_RECORD, new String[] {kind.name(), text, Long.toString(clock.nowNanos())});
+        ring.publish(TEXT_RECORD, new TextRecord(kind, clock.nowNanos(), text));
     }
 
     private static String toJson(Object value) {

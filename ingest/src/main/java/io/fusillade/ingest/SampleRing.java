@@ -30,10 +30,13 @@ public final class SampleRing implements AutoCloseable {
     /** Default slots: 64 Ki records, a few MB, enough to ride out a consumer's pause. */
     public static final int DEFAULT_SIZE = 1 << 16;
 
-    private static final SampleWriter<String[]> DICTIONARY_ENTRY = (slot, entry) -> {
+    private record Entry(int id, String text) {
+    }
+
+    private static final SampleWriter<Entry> DICTIONARY_ENTRY = (slot, entry) -> {
         slot.kind = SampleKind.DICTIONARY;
-        slot.entryId = Integer.parseInt(entry[0]);
-        slot.text = entry[1];
+        slot.entryId = entry.id();
+        slot.text = entry.text();
     };
 
     private static final SampleWriter<SampleEvent> COPY = SampleEvent::copyFrom;
@@ -58,7 +61,7 @@ public final class SampleRing implements AutoCloseable {
         this.disruptor = new Disruptor<>(SampleEvent::new, size, threadFactory, ProducerType.MULTI,
                 new SleepingWaitStrategy(200, 200_000));
         this.ring = disruptor.getRingBuffer();
-        this.dictionary = new Dictionary((id, text) -> publish(DICTIONARY_ENTRY, new String[] {Integer.toString(id), text}));
+        this.dictionary = new Dictionary((id, text) -> publish(DICTIONARY_ENTRY, new Entry(id, text)));
         this.consumersStarted = new CountDownLatch(sinks.size());
         List<SinkHandler> handlers = new ArrayList<>();
         for (SampleSink sink : sinks) {
