@@ -56,6 +56,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Run
     private long bodyLength;
     private ScheduledFuture<?> timer;
     private long timerAt;
+    private InetSocketAddress remote;
 
     ClientConnection(Origin origin, byte[] userAgent, PendingRequest first) {
         this.origin = origin;
@@ -145,6 +146,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Run
 
     @Override
     public void channelActive(ChannelHandlerContext context) throws Exception {
+        remote = (InetSocketAddress) context.channel().remoteAddress();
         PendingRequest p = current;
         if (p != null) {
             long now = System.nanoTime();
@@ -309,8 +311,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Run
         }
         HttpResponse head = response;
         byte[] body = p.spec.discardBody() ? null : p.body.finish();
-        p.exchange.response(head.status().code(), head.status().reasonPhrase(), head.headers(), body, bodyLength,
-                remoteAddress());
+        p.exchange.response(head.status().code(), head.status().reasonPhrase(), head.headers(), body, bodyLength, remote);
         p.recordTimings(now);
         served++;
         current = null;
@@ -338,7 +339,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Run
         open = false;
         p.body.abandon();
         p.retryable = retryable;
-        p.exchange.failure(failure.code(), failure.message(), remoteAddress());
+        p.exchange.failure(failure.code(), failure.message(), remote);
         p.recordTimings(now);
         p.complete();
         if (ctx != null) {
@@ -416,9 +417,5 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Run
             timer.cancel(false);
             timer = null;
         }
-    }
-
-    private InetSocketAddress remoteAddress() {
-        return ctx == null ? null : (InetSocketAddress) ctx.channel().remoteAddress();
     }
 }
