@@ -271,7 +271,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Run
         bodyLength = 0;
         if (!p.spec.discardBody()) {
             boolean empty = p.spec.isHead() || code == 204 || code == 304;
-            p.body.start(empty ? 0 : HttpUtil.getContentLength(head, -1L));
+            p.body.start(empty ? 0 : HttpUtil.getContentLength(head, -1L), ctx.alloc());
         }
         return true;
     }

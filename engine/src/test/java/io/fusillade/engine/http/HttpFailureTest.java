@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Network trouble becomes status 0 and an error code, never an exception. */
 class HttpFailureTest {
@@ -243,6 +244,27 @@ class HttpFailureTest {
         assertThat(result.error()).isEqualTo(ErrorCode.ENETWORK);
         assertThat(result.errorMessage()).isEqualTo("request interrupted");
         assertThat(stillInterrupted[0]).isTrue();
+    }
+
+    @Test
+    void closingTheEngineEndsRequestsInFlight() throws Exception {
+        HttpExchange result = new HttpExchange();
+        HttpClientEngine closing = new HttpClientEngine(HttpClientConfig.defaults());
+        Thread vu = Thread.ofVirtual().start(() -> {
+            try (HttpSession own = closing.newSession()) {
+                own.execute(HttpRequestSpec.get(url("/slow?ms=3000")), result);
+            }
+        });
+        Thread.sleep(200);
+        long start = System.nanoTime();
+        closing.close();
+        vu.join(Duration.ofSeconds(3));
+
+        assertThat(vu.isAlive()).isFalse();
+        assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(2500);
+        assertThat(result.status()).isZero();
+        assertThat(result.error()).isEqualTo(ErrorCode.ENETWORK);
+        assertThatThrownBy(closing::newSession).isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
     }
 
     private static URI url(String path) {

@@ -152,6 +152,10 @@ class HttpSessionTest {
         assertThat(out.status()).isEqualTo(200);
         assertThat(out.body()).isEqualTo(pattern(1_000_000));
 
+        // Beyond what is allocated from the Content-Length alone.
+        session.execute(HttpRequestSpec.get(url("/bytes/9000000")), out);
+        assertThat(out.body()).isEqualTo(pattern(9_000_000));
+
         session.execute(HttpRequestSpec.get(url("/chunked/5000")), out);
         assertThat(out.header("transfer-encoding")).isEqualTo("chunked");
         assertThat(out.body()).isEqualTo(pattern(5000));
