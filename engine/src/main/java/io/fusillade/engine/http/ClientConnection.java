@@ -139,6 +139,11 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Run
 
     private void connectOutcome(ChannelFuture connect) {
         if (!connect.isSuccess()) {
+            if (current == null && submitted != null) {
+                // Never registered (the engine is shutting down): the pipeline was never built.
+                current = submitted;
+                submitted = null;
+            }
             fail(NetworkFailure.of(connect.cause(), false, address), false);
             connect.channel().close();
         }

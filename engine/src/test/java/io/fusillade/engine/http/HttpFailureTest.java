@@ -314,13 +314,17 @@ class HttpFailureTest {
         }
 
         @Override
-        public void close() throws Exception {
+        public void close() throws IOException {
             listener.close();
             Socket open = current;
             if (open != null) {
                 open.close();
             }
-            acceptor.join(2000);
+            try {
+                acceptor.join(2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }
