@@ -17,6 +17,7 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpServerExpectContinueHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 
 import java.net.InetSocketAddress;
@@ -84,6 +85,8 @@ public final class DemoTarget implements AutoCloseable {
                             pipeline.addLast(config.tls().newHandler(channel.alloc()));
                         }
                         pipeline.addLast(new HttpServerCodec());
+                        // curl and others wait for "100 Continue" before sending larger bodies.
+                        pipeline.addLast(new HttpServerExpectContinueHandler());
                         pipeline.addLast(new DemoHandler(content, counters, itemIds));
                     }
                 });
