@@ -378,7 +378,11 @@ final class DemoHandler extends SimpleChannelInboundHandler<HttpObject> {
     }
 
     private void write(ChannelHandlerContext ctx, FullHttpResponse response, Persistence keepAlive, boolean flushNow) {
-        HttpUtil.setContentLength(response, response.content().readableBytes());
+        int code = response.status().code();
+        if (code != 204 && code != 304) {
+            // RFC 9110: 204 and 304 carry no Content-Length.
+            HttpUtil.setContentLength(response, response.content().readableBytes());
+        }
         keepAliveHeader(response, keepAlive);
         ChannelFuture written;
         if (flushNow) {

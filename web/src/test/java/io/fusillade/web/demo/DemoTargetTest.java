@@ -126,6 +126,7 @@ class DemoTargetTest {
         HttpResponse<String> empty = get("/status/204");
         assertThat(empty.statusCode()).isEqualTo(204);
         assertThat(empty.body()).isEmpty();
+        assertThat(empty.headers().firstValue("content-length")).isEmpty();
         assertThat(get("/status/99").statusCode()).isEqualTo(400);
         assertThat(get("/status/700").statusCode()).isEqualTo(400);
     }
