@@ -128,7 +128,12 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Run
             return;
         }
         armDeadline(current.deadline);
-        send();
+        try {
+            send();
+        } catch (RuntimeException e) {
+            // Outside the pipeline nothing else would end the request; the waiter must not hang.
+            fail(NetworkFailure.of(e, false, address), false);
+        }
     }
 
     void connectStarting() {
