@@ -1,6 +1,7 @@
 package io.fusillade.engine.http;
 
 import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
@@ -58,6 +59,8 @@ public final class HttpClientEngine implements AutoCloseable {
         this.bootstrap = new Bootstrap()
                 .group(group)
                 .channel(transport.channelType())
+                // Measured: the pooled allocator costs less per request than Netty 4.2's adaptive default.
+                .option(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.SO_KEEPALIVE, true)
                 // Each request's own deadline covers the connect; no second, fixed limit.
