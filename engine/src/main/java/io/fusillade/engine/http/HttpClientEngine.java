@@ -15,7 +15,6 @@ import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.SslProvider;
 import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
-import io.netty.util.concurrent.DefaultThreadFactory;
 
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -55,7 +54,7 @@ public final class HttpClientEngine implements AutoCloseable {
         this.userAgent = config.userAgent().getBytes(StandardCharsets.UTF_8);
         this.defaultTimeoutNanos = limitNanos(config.defaultTimeout());
         this.group = new MultiThreadIoEventLoopGroup(config.effectiveIoThreads(),
-                new DefaultThreadFactory("fusillade-http", true), transport.ioHandlers());
+                new IoThreads(), transport.ioHandlers());
         this.bootstrap = new Bootstrap()
                 .group(group)
                 .channel(transport.channelType())

@@ -253,6 +253,21 @@ class HttpSessionTest {
     }
 
     @Test
+    void executeRefusesToBlockAnEventLoopThread() throws Exception {
+        Throwable[] thrown = new Throwable[1];
+        Thread loopThread = new IoThreads().newThread(() -> {
+            try {
+                session.execute(HttpRequestSpec.get(url("/health")), out);
+            } catch (Throwable t) {
+                thrown[0] = t;
+            }
+        });
+        loopThread.start();
+        loopThread.join(5000);
+        assertThat(thrown[0]).isInstanceOf(IllegalStateException.class).hasMessageContaining("event-loop thread");
+    }
+
+    @Test
     void closedSessionRefusesWork() {
         session.close();
         assertThatThrownBy(() -> session.execute(HttpRequestSpec.get(url("/health")), out))
