@@ -56,6 +56,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Run
     private long bodyLength;
     private ScheduledFuture<?> timer;
     private long timerAt;
+    private InetSocketAddress remote;
 
     ClientConnection(Origin origin, byte[] userAgent, PendingRequest first) {
         this.origin = origin;
@@ -127,7 +128,12 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Run
             return;
         }
         armDeadline(current.deadline);
-        send();
+        try {
+            send();
+        } catch (RuntimeException e) {
+            // Outside the pipeline nothing else would end the request; the waiter must not hang.
+            fail(NetworkFailure.of(e, false, address), false);
+        }
     }
 
     void connectStarting() {
@@ -138,6 +144,11 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Run
 
     private void connectOutcome(ChannelFuture connect) {
         if (!connect.isSuccess()) {
+            if (current == null && submitted != null) {
+                // Never registered (the engine is shutting down): the pipeline was never built.
+                current = submitted;
+                submitted = null;
+            }
             fail(NetworkFailure.of(connect.cause(), false, address), false);
             connect.channel().close();
         }
@@ -145,6 +156,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Run
 
     @Override
     public void channelActive(ChannelHandlerContext context) throws Exception {
+        remote = (InetSocketAddress) context.channel().remoteAddress();
         PendingRequest p = current;
         if (p != null) {
             long now = System.nanoTime();
@@ -269,7 +281,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Run
         bodyLength = 0;
         if (!p.spec.discardBody()) {
             boolean empty = p.spec.isHead() || code == 204 || code == 304;
-            p.body.start(empty ? 0 : HttpUtil.getContentLength(head, -1L));
+            p.body.start(empty ? 0 : HttpUtil.getContentLength(head, -1L), ctx.alloc());
         }
         return true;
     }
@@ -309,8 +321,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Run
         }
         HttpResponse head = response;
         byte[] body = p.spec.discardBody() ? null : p.body.finish();
-        p.exchange.response(head.status().code(), head.status().reasonPhrase(), head.headers(), body, bodyLength,
-                remoteAddress());
+        p.exchange.response(head.status().code(), head.status().reasonPhrase(), head.headers(), body, bodyLength, remote);
         p.recordTimings(now);
         served++;
         current = null;
@@ -338,7 +349,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Run
         open = false;
         p.body.abandon();
         p.retryable = retryable;
-        p.exchange.failure(failure.code(), failure.message(), remoteAddress());
+        p.exchange.failure(failure.code(), failure.message(), remote);
         p.recordTimings(now);
         p.complete();
         if (ctx != null) {
@@ -416,9 +427,5 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Run
             timer.cancel(false);
             timer = null;
         }
-    }
-
-    private InetSocketAddress remoteAddress() {
-        return ctx == null ? null : (InetSocketAddress) ctx.channel().remoteAddress();
     }
 }

@@ -1,6 +1,7 @@
 package io.fusillade.engine.http;
 
 import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
@@ -14,10 +15,10 @@ import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.SslProvider;
 import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
-import io.netty.util.concurrent.DefaultThreadFactory;
 
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLException;
 
@@ -29,6 +30,8 @@ import javax.net.ssl.SSLException;
  * <p>Close it after every session is done; closing it ends any request still in flight.
  */
 public final class HttpClientEngine implements AutoCloseable {
+    /** Longer time limits are treated as this one: effectively no limit. */
+    private static final Duration LONGEST_LIMIT = Duration.ofDays(365);
     private final HttpClientConfig config;
     private final Transport transport;
     private final EventLoopGroup group;
@@ -49,12 +52,14 @@ public final class HttpClientEngine implements AutoCloseable {
         this.transport = Transport.detect();
         this.tls = clientTls(config.insecureSkipTlsVerify());
         this.userAgent = config.userAgent().getBytes(StandardCharsets.UTF_8);
-        this.defaultTimeoutNanos = config.defaultTimeout().toNanos();
+        this.defaultTimeoutNanos = limitNanos(config.defaultTimeout());
         this.group = new MultiThreadIoEventLoopGroup(config.effectiveIoThreads(),
-                new DefaultThreadFactory("fusillade-http", true), transport.ioHandlers());
+                new IoThreads(), transport.ioHandlers());
         this.bootstrap = new Bootstrap()
                 .group(group)
                 .channel(transport.channelType())
+                // Measured: the pooled allocator costs less per request than Netty 4.2's adaptive default.
+                .option(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.SO_KEEPALIVE, true)
                 // Each request's own deadline covers the connect; no second, fixed limit.
@@ -94,7 +99,12 @@ public final class HttpClientEngine implements AutoCloseable {
     }
 
     long timeoutNanos(HttpRequestSpec request) {
-        return request.timeout() != null ? request.timeout().toNanos() : defaultTimeoutNanos;
+        return request.timeout() != null ? limitNanos(request.timeout()) : defaultTimeoutNanos;
+    }
+
+    /** A time limit in nanoseconds, capped so deadlines computed from it cannot overflow. */
+    static long limitNanos(Duration limit) {
+        return limit.compareTo(LONGEST_LIMIT) > 0 ? LONGEST_LIMIT.toNanos() : limit.toNanos();
     }
 
     /** Starts connecting to {@code address} with {@code first} as the connection's first request. */

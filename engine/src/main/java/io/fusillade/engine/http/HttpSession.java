@@ -37,13 +37,17 @@ public final class HttpSession implements AutoCloseable {
      * <p>If the calling thread is interrupted while waiting, the request is abandoned (status
      * 0, {@code ENETWORK}, "request interrupted") and the interrupt flag is left set.
      *
-     * @throws IllegalStateException when this session or its engine is closed
+     * @throws IllegalStateException when this session or its engine is closed, or when called
+     *                               on an HTTP event-loop thread (it would wait for itself)
      */
     public void execute(HttpRequestSpec request, HttpExchange out) {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(out, "out");
         if (closed) {
             throw new IllegalStateException("the HTTP session is closed");
+        }
+        if (IoThreads.isIoThread()) {
+            throw new IllegalStateException("HttpSession.execute blocks; it cannot run on an HTTP event-loop thread");
         }
         engine.requireOpen();
         long start = System.nanoTime();

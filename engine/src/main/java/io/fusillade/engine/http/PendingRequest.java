@@ -1,6 +1,7 @@
 package io.fusillade.engine.http;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -53,7 +54,9 @@ final class PendingRequest {
         hasUserAgent = false;
         hasAuthorization = false;
         closeRequested = false;
-        for (HttpHeader header : request.headers()) {
+        List<HttpHeader> headers = request.headers();
+        for (int i = 0, n = headers.size(); i < n; i++) {
+            HttpHeader header = headers.get(i);
             if (header.is("host")) {
                 hasHost = true;
             } else if (header.is("user-agent")) {
@@ -136,7 +139,8 @@ final class PendingRequest {
     boolean awaitUninterrupted() {
         while (!done) {
             LockSupport.park(this);
-            if (Thread.interrupted()) {
+            // Only a wake-up without the outcome can be an interrupt; the usual one costs no check.
+            if (!done && Thread.interrupted()) {
                 return false;
             }
         }

@@ -7,6 +7,7 @@ import io.netty.buffer.ByteBufUtil;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 
 /**
  * Writes a request's head (and a small body) straight into one pooled buffer: no request
@@ -47,7 +48,10 @@ final class RequestEncoder {
 
         int estimate = 96 + spec.method().length() + length(uri.getRawPath()) + length(uri.getRawQuery())
                 + origin.hostHeader().length() + userAgent.length + (inline ? bodyLength : 0);
-        for (HttpHeader header : spec.headers()) {
+        List<HttpHeader> headers = spec.headers();
+        int headerCount = headers.size();
+        for (int i = 0; i < headerCount; i++) {
+            HttpHeader header = headers.get(i);
             estimate += header.name().length() + header.value().length() + 4;
         }
         ByteBuf out = alloc.ioBuffer(estimate);
@@ -70,7 +74,8 @@ final class RequestEncoder {
             out.writeBytes(Base64.getEncoder().encode(uri.getUserInfo().getBytes(StandardCharsets.UTF_8)));
             out.writeBytes(CRLF);
         }
-        for (HttpHeader header : spec.headers()) {
+        for (int i = 0; i < headerCount; i++) {
+            HttpHeader header = headers.get(i);
             if (header.is("content-length") || header.is("transfer-encoding")) {
                 continue;
             }

@@ -152,6 +152,10 @@ class HttpSessionTest {
         assertThat(out.status()).isEqualTo(200);
         assertThat(out.body()).isEqualTo(pattern(1_000_000));
 
+        // Beyond what is allocated from the Content-Length alone.
+        session.execute(HttpRequestSpec.get(url("/bytes/9000000")), out);
+        assertThat(out.body()).isEqualTo(pattern(9_000_000));
+
         session.execute(HttpRequestSpec.get(url("/chunked/5000")), out);
         assertThat(out.header("transfer-encoding")).isEqualTo("chunked");
         assertThat(out.body()).isEqualTo(pattern(5000));
@@ -246,6 +250,21 @@ class HttpSessionTest {
         assertThatThrownBy(() -> HttpRequestSpec.of("GE T", url("/")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'GE T'");
+    }
+
+    @Test
+    void executeRefusesToBlockAnEventLoopThread() throws Exception {
+        Throwable[] thrown = new Throwable[1];
+        Thread loopThread = new IoThreads().newThread(() -> {
+            try {
+                session.execute(HttpRequestSpec.get(url("/health")), out);
+            } catch (Throwable t) {
+                thrown[0] = t;
+            }
+        });
+        loopThread.start();
+        loopThread.join(5000);
+        assertThat(thrown[0]).isInstanceOf(IllegalStateException.class).hasMessageContaining("event-loop thread");
     }
 
     @Test

@@ -153,73 +153,32 @@ final class DemoHandler extends SimpleChannelInboundHandler<HttpObject> {
     private void answer(ChannelHandlerContext ctx) {
         Persistence keepAlive = Persistence.of(request);
         HttpMethod method = request.method();
-        boolean read = method == HttpMethod.GET || method == HttpMethod.HEAD;
         if (bodyTooLarge) {
             json(ctx, HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE,
                     "{\"error\":\"request body larger than " + MAX_REQUEST_BODY + " bytes\"}", Persistence.CLOSE);
             return;
         }
+        if (!route.allows(method)) {
+            notAllowed(ctx, route.allow(), keepAlive);
+            return;
+        }
         switch (route) {
-            case INDEX -> {
-                if (read) {
-                    send(ctx, HttpResponseStatus.OK, TEXT_HTML, content.index(), keepAlive);
-                } else {
-                    notAllowed(ctx, "GET, HEAD", keepAlive);
-                }
-            }
+            case INDEX -> send(ctx, HttpResponseStatus.OK, TEXT_HTML, content.index(), keepAlive);
             case ITEMS -> {
-                if (read) {
-                    send(ctx, HttpResponseStatus.OK, HttpHeaderValues.APPLICATION_JSON, content.items(), keepAlive);
-                } else if (method == HttpMethod.POST) {
+                if (method == HttpMethod.POST) {
                     createItem(ctx, keepAlive);
                 } else {
-                    notAllowed(ctx, "GET, HEAD, POST", keepAlive);
+                    send(ctx, HttpResponseStatus.OK, HttpHeaderValues.APPLICATION_JSON, content.items(), keepAlive);
                 }
             }
-            case ITEM -> {
-                if (read) {
-                    item(ctx, keepAlive);
-                } else {
-                    notAllowed(ctx, "GET, HEAD", keepAlive);
-                }
-            }
-            case LOGIN -> {
-                if (method == HttpMethod.POST) {
-                    login(ctx, keepAlive);
-                } else {
-                    notAllowed(ctx, "POST", keepAlive);
-                }
-            }
-            case SLOW -> {
-                if (read) {
-                    slow(ctx, keepAlive);
-                } else {
-                    notAllowed(ctx, "GET, HEAD", keepAlive);
-                }
-            }
+            case ITEM -> item(ctx, keepAlive);
+            case LOGIN -> login(ctx, keepAlive);
+            case SLOW -> slow(ctx, keepAlive);
             case STATUS -> status(ctx, keepAlive);
-            case BYTES -> {
-                if (read) {
-                    bytes(ctx, keepAlive);
-                } else {
-                    notAllowed(ctx, "GET, HEAD", keepAlive);
-                }
-            }
-            case CHUNKED -> {
-                if (read) {
-                    chunked(ctx, keepAlive);
-                } else {
-                    notAllowed(ctx, "GET, HEAD", keepAlive);
-                }
-            }
+            case BYTES -> bytes(ctx, keepAlive);
+            case CHUNKED -> chunked(ctx, keepAlive);
             case HEADERS -> headers(ctx, keepAlive);
-            case HEALTH -> {
-                if (read) {
-                    send(ctx, HttpResponseStatus.OK, HttpHeaderValues.APPLICATION_JSON, content.health(), keepAlive);
-                } else {
-                    notAllowed(ctx, "GET, HEAD", keepAlive);
-                }
-            }
+            case HEALTH -> send(ctx, HttpResponseStatus.OK, HttpHeaderValues.APPLICATION_JSON, content.health(), keepAlive);
             case TRUNCATED -> truncated(ctx);
             case UNKNOWN -> json(ctx, HttpResponseStatus.NOT_FOUND,
                     "{\"error\":" + Json.quote("no such path: " + path) + "}", keepAlive);
@@ -378,7 +337,11 @@ final class DemoHandler extends SimpleChannelInboundHandler<HttpObject> {
     }
 
     private void write(ChannelHandlerContext ctx, FullHttpResponse response, Persistence keepAlive, boolean flushNow) {
-        HttpUtil.setContentLength(response, response.content().readableBytes());
+        int code = response.status().code();
+        if (code != 204 && code != 304) {
+            // RFC 9110: 204 and 304 carry no Content-Length.
+            HttpUtil.setContentLength(response, response.content().readableBytes());
+        }
         keepAliveHeader(response, keepAlive);
         ChannelFuture written;
         if (flushNow) {

@@ -1,6 +1,9 @@
 package io.fusillade.web.demo;
 
+import io.netty.handler.codec.http.HttpMethod;
+
 import java.util.Arrays;
+import java.util.List;
 import java.util.stream.Collectors;
 
 /**
@@ -8,31 +11,46 @@ import java.util.stream.Collectors;
  * also the key its requests are counted under.
  */
 public enum DemoRoute {
-    INDEX("/"),
-    ITEMS("/api/items"),
-    ITEM("/api/items/{id}"),
-    LOGIN("/api/login"),
-    SLOW("/slow"),
-    STATUS("/status/{code}"),
-    BYTES("/bytes/{n}"),
+    INDEX("/", "GET, HEAD"),
+    ITEMS("/api/items", "GET, HEAD, POST"),
+    ITEM("/api/items/{id}", "GET, HEAD"),
+    LOGIN("/api/login", "POST"),
+    SLOW("/slow", "GET, HEAD"),
+    /** Any method: scripts check how they handle error statuses on writes too. */
+    STATUS("/status/{code}", ""),
+    BYTES("/bytes/{n}", "GET, HEAD"),
     /** n bytes sent with chunked transfer encoding, in pieces of at most 1000. */
-    CHUNKED("/chunked/{n}"),
-    HEADERS("/headers"),
-    HEALTH("/health"),
+    CHUNKED("/chunked/{n}", "GET, HEAD"),
+    HEADERS("/headers", ""),
+    HEALTH("/health", "GET, HEAD"),
     /** Declares a body it never finishes, then closes the connection: a server failing mid-response. */
-    TRUNCATED("/truncated"),
+    TRUNCATED("/truncated", "GET, HEAD"),
     /** Any path the target does not serve. */
-    UNKNOWN("*");
+    UNKNOWN("*", "");
 
     private final String template;
+    private final String allow;
+    private final List<String> methods;
 
-    DemoRoute(String template) {
+    DemoRoute(String template, String allow) {
         this.template = template;
+        this.allow = allow;
+        this.methods = allow.isEmpty() ? List.of() : List.of(allow.split(", "));
     }
 
     /** The path template requests to this route are counted under. */
     public String template() {
         return template;
+    }
+
+    /** True when the route answers {@code method}. */
+    boolean allows(HttpMethod method) {
+        return methods.isEmpty() || methods.contains(method.name());
+    }
+
+    /** The Allow header value a 405 names; empty for routes that take any method. */
+    String allow() {
+        return allow;
     }
 
     /** The route for a request path (without its query string). */

@@ -1,6 +1,7 @@
 package io.fusillade.web.demo;
 
 import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
@@ -17,6 +18,7 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpServerExpectContinueHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 
 import java.net.InetSocketAddress;
@@ -75,6 +77,7 @@ public final class DemoTarget implements AutoCloseable {
                 .channel(channelType)
                 .option(ChannelOption.SO_BACKLOG, 4096)
                 .option(ChannelOption.SO_REUSEADDR, true)
+                .childOption(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
@@ -84,6 +87,8 @@ public final class DemoTarget implements AutoCloseable {
                             pipeline.addLast(config.tls().newHandler(channel.alloc()));
                         }
                         pipeline.addLast(new HttpServerCodec());
+                        // curl and others wait for "100 Continue" before sending larger bodies.
+                        pipeline.addLast(new HttpServerExpectContinueHandler());
                         pipeline.addLast(new DemoHandler(content, counters, itemIds));
                     }
                 });

@@ -72,6 +72,15 @@ class DemoTargetTest {
     }
 
     @Test
+    void expectContinueIsAnswered() throws Exception {
+        HttpResponse<String> res = client.send(request("/api/items").header("Content-Type", "application/json")
+                .expectContinue(true).POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"Cog\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(res.statusCode()).isEqualTo(201);
+        assertThat(res.body()).endsWith("\"name\":\"Cog\"}");
+    }
+
+    @Test
     void loginTradesCredentialsForAToken() throws Exception {
         HttpResponse<String> ok = post("/api/login", "{\"username\":\"alice\",\"password\":\"secret\"}");
         assertThat(ok.statusCode()).isEqualTo(200);
@@ -117,6 +126,7 @@ class DemoTargetTest {
         HttpResponse<String> empty = get("/status/204");
         assertThat(empty.statusCode()).isEqualTo(204);
         assertThat(empty.body()).isEmpty();
+        assertThat(empty.headers().firstValue("content-length")).isEmpty();
         assertThat(get("/status/99").statusCode()).isEqualTo(400);
         assertThat(get("/status/700").statusCode()).isEqualTo(400);
     }
