@@ -17,10 +17,6 @@ class ConsoleSummaryTest {
     static void render() throws Exception {
         summary = ReportFixture.summary();
         text = new ConsoleSummary(false).render(summary);
-        if (Boolean.getBoolean("print.summary")) {
-            System.out.println(text);
-            System.out.println(new ConsoleSummary(true).render(summary));
-        }
     }
 
     private static List<String> lines() {
