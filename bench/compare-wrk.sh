@@ -23,7 +23,13 @@ bench_require_launcher "$fusillade"
 bench_install nginx:nginx wrk:wrk /usr/bin/time:time
 
 work="$(mktemp -d -t fusillade-compare-XXXXXX)"
+fusillade_pid=""
 cleanup() {
+  # Started in the background, the run ignores Ctrl-C: stop it here, by its own pid.
+  if [ -n "$fusillade_pid" ] && kill -0 "$fusillade_pid" 2>/dev/null; then
+    kill -TERM "$fusillade_pid" 2>/dev/null || true
+    wait 2>/dev/null || true
+  fi
   nginx_stop
   rm -rf "$work"
 }
@@ -65,7 +71,6 @@ echo "running fusillade..." >&2
   --export-json "$work/fusillade.json" --runs-dir "$work/runs" ${FUSILLADE_ARGS:-} > "$work/fusillade.out" 2>&1 &
 time_pid=$!
 # The launcher execs the JVM, so time's child is the JVM for the whole run.
-fusillade_pid=""
 for attempt in $(seq 1 100); do
   fusillade_pid="$(pgrep -P "$time_pid" || true)"
   [ -n "$fusillade_pid" ] && break
