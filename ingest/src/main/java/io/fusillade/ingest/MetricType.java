@@ -11,6 +11,14 @@ public enum MetricType {
     /** A distribution: avg, min, med, max, percentiles. */
     TREND(4);
 
+    private static final MetricType[] BY_CODE = new MetricType[8];
+
+    static {
+        for (MetricType value : values()) {
+            BY_CODE[value.code] = value;
+        }
+    }
+
     private final int code;
 
     MetricType(int code) {
@@ -24,10 +32,9 @@ public enum MetricType {
 
     /** The type for a stored code. */
     public static MetricType ofCode(int code) {
-        for (MetricType t : values()) {
-            if (t.code == code) {
-                return t;
-            }
+        MetricType t = code >= 0 && code < BY_CODE.length ? BY_CODE[code] : null;
+        if (t != null) {
+            return t;
         }
         throw new IllegalArgumentException("unknown metric type code " + code);
     }

@@ -7,6 +7,14 @@ public enum Protocol {
     H2(2, "h2"),
     H3(3, "h3");
 
+    private static final Protocol[] BY_CODE = new Protocol[8];
+
+    static {
+        for (Protocol value : values()) {
+            BY_CODE[value.code] = value;
+        }
+    }
+
     private final int code;
     private final String label;
 
@@ -27,11 +35,7 @@ public enum Protocol {
 
     /** The protocol for a stored code; unknown codes read as {@link #NONE}. */
     public static Protocol ofCode(int code) {
-        for (Protocol p : values()) {
-            if (p.code == code) {
-                return p;
-            }
-        }
-        return NONE;
+        Protocol p = code >= 0 && code < BY_CODE.length ? BY_CODE[code] : null;
+        return p == null ? NONE : p;
     }
 }
