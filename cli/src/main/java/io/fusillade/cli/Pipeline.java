@@ -6,11 +6,14 @@ import io.fusillade.engine.http.HttpClientEngine;
 import io.fusillade.ingest.SampleRing;
 import io.fusillade.journal.JournalWriter;
 import io.fusillade.journal.RunDirectory;
+import io.fusillade.journal.RunMetadata;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -31,9 +34,16 @@ final class Pipeline {
         this.http = http;
     }
 
-    /** Creates a new run directory under {@code runsRoot} and starts the ring's consumers. */
-    static Pipeline open(Path runsRoot, boolean insecureSkipTlsVerify) {
+    /**
+     * Creates a new run directory under {@code runsRoot}, records that {@code script} is starting
+     * there (so even a run that dies in its first second leaves a readable run.json), and
+     * starts the ring's consumers.
+     */
+    static Pipeline open(Path runsRoot, Path script, boolean insecureSkipTlsVerify) {
         RunDirectory dir = RunDirectory.create(runsRoot);
+        // The script's hash and options are filled in once the script has loaded.
+        RunMetadata.started(dir.id(), script.toString(), null, Instant.now(),
+                VersionCommand.fusilladeVersion(), Map.of()).write(dir.metadataPath());
         MetricRegistry registry = new MetricRegistry();
         SampleRing ring = new SampleRing(SampleRing.DEFAULT_SIZE, List.of(new JournalWriter(dir.journalPath()), registry)).start();
         HttpClientEngine http = new HttpClientEngine(HttpClientConfig.defaults().withInsecureSkipTlsVerify(insecureSkipTlsVerify));

@@ -102,7 +102,7 @@ final class TestRun {
 
         // Chronicle and Netty load while the JS engine starts: both take most of a second.
         boolean insecure = Boolean.TRUE.equals(request.overrides().insecureSkipTlsVerify());
-        CompletableFuture<Pipeline> opening = CompletableFuture.supplyAsync(() -> Pipeline.open(request.runsDir(), insecure),
+        CompletableFuture<Pipeline> opening = CompletableFuture.supplyAsync(() -> Pipeline.open(request.runsDir(), request.script(), insecure),
                 runnable -> Thread.ofPlatform().name("pipeline-open").start(runnable));
         ScriptRuntime runtime = null;
         TestOptions options;

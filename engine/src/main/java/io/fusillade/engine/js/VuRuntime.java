@@ -27,6 +27,7 @@ public final class VuRuntime implements AutoCloseable {
     private final Value exports;
     private final Value bindings;
     private final Value function;
+    private final Value iterate;
     private final int vu;
 
     /**
@@ -46,7 +47,7 @@ public final class VuRuntime implements AutoCloseable {
             bindings.putMember("__WORKER_ID", vu - 1);
             bindings.putMember("__ITERATION", 0);
             bindings.putMember("__ITER", 0);
-            context.eval(PRELUDE).execute(bridge);
+            this.iterate = context.eval(PRELUDE).execute(bridge);
             bridge.attach(context.eval("js", "JSON.parse"));
             this.exports = script.evalModule(context);
             bridge.initPhase = false;
@@ -76,10 +77,8 @@ public final class VuRuntime implements AutoCloseable {
     public String iterate(long iteration) {
         bridge.iteration = iteration;
         bridge.sleptNanos = 0;
-        bindings.putMember("__ITERATION", iteration);
-        bindings.putMember("__ITER", iteration);
         try {
-            function.executeVoid();
+            iterate.executeVoid(function, iteration);
             return null;
         } catch (PolyglotException e) {
             if (e.isCancelled() || e.isInterrupted() || Thread.currentThread().isInterrupted()

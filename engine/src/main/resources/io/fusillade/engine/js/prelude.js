@@ -1,5 +1,6 @@
 // Installs the Fusillade globals in a fresh VU context. Evaluated once per context as a
-// function taking the VU's host bridge, which stays private to these closures.
+// function taking the VU's host bridge, which stays private to these closures; returns the
+// function that runs one iteration.
 (function (fus) {
   'use strict';
 
@@ -98,4 +99,12 @@
   globalThis.print = (...a) => fus.print(format(a));
   globalThis.console = console;
   globalThis.__ENV = fus.env();
+
+  // The VU loop calls this once per iteration: one call into JS sets the iteration globals
+  // and runs the scenario's function.
+  return function iterate(fn, iteration) {
+    globalThis.__ITERATION = iteration;
+    globalThis.__ITER = iteration;
+    fn();
+  };
 })
