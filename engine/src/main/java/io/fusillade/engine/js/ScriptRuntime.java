@@ -70,6 +70,11 @@ public final class ScriptRuntime implements AutoCloseable {
                 .allowExperimentalOptions(true)
                 .option("engine.WarnInterpreterOnly", "false")
                 .option("engine.WarnVirtualThreadSupport", "false")
+                // Code that runs once per VU at start-up (module evaluation) would otherwise cross
+                // the default threshold with a few dozen VUs and be compiled for nothing; the
+                // load path crosses 2000 calls within a fraction of a second anyway. Measured:
+                // ~7% more requests in a 10 s run of 50 VUs.
+                .option("engine.FirstTierCompilationThreshold", "2000")
                 .build();
         return new ScriptRuntime(path, engine, source, sha256(bytes));
     }

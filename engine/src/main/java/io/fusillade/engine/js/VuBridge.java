@@ -72,13 +72,19 @@ public final class VuBridge {
         this.jsonParse = jsonParse;
     }
 
+    /** A request with neither body nor params: the common case, with nothing to convert. */
+    @HostAccess.Export
+    public Object requestPlain(String method, String url) {
+        return send(method, url, null, List.of(), null, 0, services.defaultTimeout());
+    }
+
     @HostAccess.Export
     public Object request(String method, String url, Value body, Value params) {
         Duration timeout = services.defaultTimeout();
         String name = null;
         int tagSetId = 0;
         List<HttpHeader> headers = new ArrayList<>(4);
-        if (params != null && !params.isNull() && params.hasMembers()) {
+        if (params != null && params.hasMembers()) {
             Value v = params.getMember("headers");
             if (v != null && v.hasMembers()) {
                 for (String key : v.getMemberKeys()) {
@@ -113,14 +119,18 @@ public final class VuBridge {
                 }
             }
         }
+        return send(method, url, body(body, headers), headers, name, tagSetId, timeout);
+    }
+
+    private Object send(String method, String url, byte[] body, List<HttpHeader> headers, String name, int tagSetId,
+                        Duration timeout) {
         if (initPhase || services.http() == null) {
             throw new IllegalStateException("HTTP requests cannot be made in the init context (top-level code); make them in default() or another exported function");
         }
         if (session == null) {
             session = services.http().newSession();
         }
-        byte[] bodyBytes = body(body, headers);
-        HttpRequestSpec spec = new HttpRequestSpec(method, uri(url), headers, bodyBytes, timeout, services.responseSink());
+        HttpRequestSpec spec = new HttpRequestSpec(method, uri(url), headers, body, timeout, services.responseSink());
         session.execute(spec, exchange);
 
         pendingMethodId = intern(method);

@@ -25,7 +25,6 @@ public final class VuRuntime implements AutoCloseable {
     private final Context context;
     private final VuBridge bridge;
     private final Value exports;
-    private final Value bindings;
     private final Value function;
     private final Value iterate;
     private final int vu;
@@ -42,12 +41,7 @@ public final class VuRuntime implements AutoCloseable {
         this.context = script.newContext();
         try {
             this.bridge = new VuBridge(vu, scenarioId, services);
-            this.bindings = context.getBindings("js");
-            bindings.putMember("__VU", vu);
-            bindings.putMember("__WORKER_ID", vu - 1);
-            bindings.putMember("__ITERATION", 0);
-            bindings.putMember("__ITER", 0);
-            this.iterate = context.eval(PRELUDE).execute(bridge);
+            this.iterate = context.eval(PRELUDE).execute(bridge, vu);
             bridge.attach(context.eval("js", "JSON.parse"));
             this.exports = script.evalModule(context);
             bridge.initPhase = false;

@@ -1,26 +1,31 @@
 // Installs the Fusillade globals in a fresh VU context. Evaluated once per context as a
 // function taking the VU's host bridge, which stays private to these closures; returns the
 // function that runs one iteration.
-(function (fus) {
+(function (fus, vu) {
   'use strict';
 
-  const httpMethod = (method) => (url, params) => fus.request(method, String(url), null, params);
-  const httpMethodWithBody = (method) => (url, body, params) => fus.request(method, String(url), body === undefined ? null : body, params);
+  // Written out per method, not made by a factory: code run once per VU context at start-up
+  // would otherwise become hot enough for the JIT to compile it for nothing. A request
+  // without body or params takes a call that needs no conversion of either.
+  const text = (url) => (typeof url === 'string' ? url : String(url));
+  const send = (method, url, body, params) => (body === undefined || body === null) && params === undefined
+    ? fus.requestPlain(method, text(url))
+    : fus.request(method, text(url), body === undefined ? null : body, params === undefined ? null : params);
 
   const http = {
-    get: httpMethod('GET'),
-    head: httpMethod('HEAD'),
-    options: httpMethodWithBody('OPTIONS'),
-    del: httpMethodWithBody('DELETE'),
-    post: httpMethodWithBody('POST'),
-    put: httpMethodWithBody('PUT'),
-    patch: httpMethodWithBody('PATCH'),
+    get: (url, params) => send('GET', url, null, params),
+    head: (url, params) => send('HEAD', url, null, params),
+    options: (url, body, params) => send('OPTIONS', url, body, params),
+    del: (url, body, params) => send('DELETE', url, body, params),
+    post: (url, body, params) => send('POST', url, body, params),
+    put: (url, body, params) => send('PUT', url, body, params),
+    patch: (url, body, params) => send('PATCH', url, body, params),
     request(method, url, body, params) {
       if (method !== null && typeof method === 'object') {
         const spec = method;
-        return fus.request(String(spec.method || 'GET').toUpperCase(), String(spec.url), spec.body === undefined ? null : spec.body, spec);
+        return send(String(spec.method || 'GET').toUpperCase(), spec.url, spec.body, spec);
       }
-      return fus.request(String(method).toUpperCase(), String(url), body === undefined ? null : body, params);
+      return send(String(method).toUpperCase(), url, body, params);
     },
   };
 
@@ -99,6 +104,10 @@
   globalThis.print = (...a) => fus.print(format(a));
   globalThis.console = console;
   globalThis.__ENV = fus.env();
+  globalThis.__VU = vu;
+  globalThis.__WORKER_ID = vu - 1;
+  globalThis.__ITERATION = 0;
+  globalThis.__ITER = 0;
 
   // The VU loop calls this once per iteration: one call into JS sets the iteration globals
   // and runs the scenario's function.
