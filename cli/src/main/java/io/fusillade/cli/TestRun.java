@@ -11,6 +11,7 @@ import io.fusillade.engine.executor.ConstantVusExecutor;
 import io.fusillade.engine.executor.ExecutionOutcome;
 import io.fusillade.engine.http.HttpClientConfig;
 import io.fusillade.engine.http.HttpClientEngine;
+import io.fusillade.engine.js.JitWarmup;
 import io.fusillade.engine.js.ScriptException;
 import io.fusillade.engine.js.ScriptLog;
 import io.fusillade.engine.js.ScriptRuntime;
@@ -102,6 +103,7 @@ final class TestRun {
 
         // Chronicle and Netty load while the JS engine starts: both take most of a second.
         boolean insecure = Boolean.TRUE.equals(request.overrides().insecureSkipTlsVerify());
+        JitWarmup warmup = JitWarmup.start();
         CompletableFuture<Pipeline> opening = CompletableFuture.supplyAsync(() -> Pipeline.open(request.runsDir(), request.script(), insecure),
                 runnable -> Thread.ofPlatform().name("pipeline-open").start(runnable));
         ScriptRuntime runtime = null;
@@ -119,6 +121,7 @@ final class TestRun {
             if (runtime != null) {
                 runtime.close();
             }
+            warmup.close();
             discard(opening);
             return switch (e) {
                 case ScriptException se -> fail(ExitCodes.SCRIPT_ERROR, se.getMessage());
@@ -131,7 +134,7 @@ final class TestRun {
                     + "): scripts run 20-30x slower. Start Fusillade with its launcher (bin/fusillade) on JDK 25.");
         }
         try (ScriptRuntime script = runtime) {
-            return run(pipeline, script, options, thresholds, log, env);
+            return run(pipeline, script, options, thresholds, log, env, warmup);
         } catch (JournalException e) {
             return fail(ExitCodes.FAILURE, e.getMessage());
         } catch (InterruptedException e) {
@@ -161,7 +164,7 @@ final class TestRun {
     }
 
     private int run(Pipeline pipeline, ScriptRuntime runtime, TestOptions options, List<Threshold> thresholds, ScriptLog log,
-                    Map<String, String> env) throws InterruptedException {
+                    Map<String, String> env, JitWarmup warmup) throws InterruptedException {
         RunDirectory dir = pipeline.dir();
         MetricRegistry registry = pipeline.registry();
         SampleRing ring = pipeline.ring();
@@ -194,6 +197,7 @@ final class TestRun {
         try (ProgressLine progress = new ProgressLine(request.err(), () -> new ProgressLine.Reading(executor.elapsedSeconds(),
                 executor.activeVus(), options.workers(), registry.live().requests(), registry.live().failedRequests(),
                 registry.live().iterations()), options.duration(), request.terminal())) {
+            warmup.close();
             outcome = executor.run();
         }
         publishText(ring, SampleKind.MARKER, "run-end");
