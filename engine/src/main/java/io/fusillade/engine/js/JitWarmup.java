@@ -1,8 +1,11 @@
 package io.fusillade.engine.js;
 
 import org.graalvm.polyglot.Context;
+import java.util.Map;
 import org.graalvm.polyglot.Engine;
+import org.graalvm.polyglot.HostAccess;
 import org.graalvm.polyglot.Value;
+import org.graalvm.polyglot.proxy.ProxyObject;
 
 /**
  * Exercises the JavaScript JIT compiler on a throwaway function while the run starts up.
@@ -13,16 +16,28 @@ import org.graalvm.polyglot.Value;
  * so the script's own compilations finish sooner once load begins.
  */
 public final class JitWarmup implements AutoCloseable {
+    /** Shaped like a VU's hot path: calls into an exported host method, reads a proxy object's members. */
     private static final String WORKLOAD = """
-            (function (o, n) {
+            (function (host, o, n) {
               let s = 0;
               for (let i = 0; i < n; i++) {
-                s += (o.a * i + String(i).length) | 0;
+                const r = host.call('GET', 'http://127.0.0.1/' + (i & 3));
+                s += (r.status + o.a * i + String(i).length) | 0;
                 if (o.b && i % 7 === 0) { s ^= o.b.length; }
               }
               return s;
             })
             """;
+
+    /** The host side of the workload. */
+    public static final class Host {
+        private final ProxyObject response = ProxyObject.fromMap(Map.of("status", 200, "proto", "h1"));
+
+        @HostAccess.Export
+        public Object call(String method, String url) {
+            return method.length() + url.length() > 0 ? response : null;
+        }
+    }
 
     /** Start-up never takes this long; the bound only keeps a forgotten warm-up from running on. */
     private static final long MAX_NANOS = 10_000_000_000L;
@@ -44,12 +59,13 @@ public final class JitWarmup implements AutoCloseable {
             if ("Interpreted".equalsIgnoreCase(engine.getImplementationName())) {
                 return;
             }
-            try (Context context = Context.newBuilder("js").engine(engine).build()) {
+            try (Context context = Context.newBuilder("js").engine(engine).allowHostAccess(HostAccess.EXPLICIT).build()) {
                 Value fn = context.eval("js", WORKLOAD);
                 Value arg = context.eval("js", "({ a: 3, b: 'warm' })");
+                Host host = new Host();
                 long deadline = System.nanoTime() + MAX_NANOS;
                 while (!stopped && System.nanoTime() < deadline) {
-                    fn.execute(arg, 20);
+                    fn.execute(host, arg, 20);
                 }
             }
         } catch (RuntimeException ignored) {
