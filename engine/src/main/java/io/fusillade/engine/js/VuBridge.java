@@ -114,7 +114,7 @@ public final class VuBridge {
             if (v != null && !v.isNull()) {
                 try {
                     timeout = Durations.fromValue("timeout", v.isNumber() ? (Object) v.asDouble() : v.asString());
-                } catch (OptionException | UnsupportedOperationException e) {
+                } catch (OptionException | ClassCastException e) {
                     throw new IllegalArgumentException("invalid request timeout " + v + ": expected e.g. '10s' or a number of milliseconds");
                 }
             }

@@ -1,9 +1,11 @@
 package io.fusillade.engine.executor;
 
+import io.fusillade.engine.testing.LocalTarget;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fusillade.engine.http.HttpClientConfig;
-import io.fusillade.engine.http.HttpClientEngine;
 import io.fusillade.engine.js.ScriptLog;
 import io.fusillade.engine.js.ScriptRuntime;
 import io.fusillade.engine.js.VuRuntime;
@@ -14,7 +16,6 @@ import io.fusillade.ingest.SampleEvent;
 import io.fusillade.ingest.SampleKind;
 import io.fusillade.ingest.SampleRing;
 import io.fusillade.ingest.SampleSink;
-import io.fusillade.web.demo.DemoTarget;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -23,14 +24,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ConstantVusExecutorTest {
-    private static DemoTarget target;
-    private static HttpClientEngine http;
+    @RegisterExtension
+    static final LocalTarget LOCAL = new LocalTarget();
 
     @TempDir
     Path dir;
@@ -58,17 +57,6 @@ class ConstantVusExecutorTest {
         }
     }
 
-    @BeforeAll
-    static void start() {
-        target = new DemoTarget(0).start();
-        http = new HttpClientEngine(HttpClientConfig.defaults());
-    }
-
-    @AfterAll
-    static void stop() {
-        http.close();
-        target.close();
-    }
 
     private record Result(ExecutionOutcome outcome, Counts counts, double seconds) {
     }
@@ -80,7 +68,7 @@ class ConstantVusExecutorTest {
         SampleRing ring = new SampleRing(4096, List.of(counts)).start();
         EpochClock clock = new EpochClock();
         ScriptLog log = new ScriptLog(new PrintStream(new ByteArrayOutputStream()), new PrintStream(new ByteArrayOutputStream()), ScriptLog.Level.INFO);
-        VuServices services = new VuServices(ring, clock, http, log, Map.of("BASE_URL", target.baseUrl()),
+        VuServices services = new VuServices(ring, clock, LOCAL.http(), log, Map.of("BASE_URL", LOCAL.target().baseUrl()),
                 HttpClientConfig.DEFAULT_TIMEOUT, false);
         long start = System.nanoTime();
         ExecutionOutcome outcome;
@@ -100,13 +88,13 @@ class ConstantVusExecutorTest {
 
     @Test
     void iterationsPerVuAreExact() throws Exception {
-        target.reset();
+        LOCAL.target().reset();
         Result r = run("export default function () { http.get(`${__ENV.BASE_URL}/health`); sleep(0.001); }",
                 options(4, null, 25, Duration.ofSeconds(30)));
         assertThat(r.outcome().iterations()).isEqualTo(100);
         assertThat(r.counts().iterations.get()).isEqualTo(100);
         assertThat(r.counts().requests.get()).isEqualTo(100);
-        assertThat(target.requestCount()).isEqualTo(100);
+        assertThat(LOCAL.target().requestCount()).isEqualTo(100);
         assertThat(r.counts().sleptIterations.get()).isEqualTo(100);
         assertThat(r.outcome().initFailure()).isNull();
     }

@@ -1,10 +1,10 @@
 package io.fusillade.engine.http;
 
+import io.fusillade.engine.testing.LocalTarget;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
 import io.fusillade.ingest.ErrorCode;
-import io.fusillade.web.demo.DemoTarget;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -24,27 +24,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Network trouble becomes status 0 and an error code, never an exception. */
 class HttpFailureTest {
-    private static DemoTarget target;
-    private static HttpClientEngine engine;
+    @RegisterExtension
+    static final LocalTarget LOCAL = new LocalTarget();
     private HttpSession session;
     private final HttpExchange out = new HttpExchange();
 
-    @BeforeAll
-    static void startTarget() {
-        target = new DemoTarget(0).start();
-        engine = new HttpClientEngine(HttpClientConfig.defaults());
-    }
-
-    @AfterAll
-    static void stopTarget() {
-        engine.close();
-        target.close();
-    }
-
     @BeforeEach
     void newSession() {
-        target.reset();
-        session = engine.newSession();
+        LOCAL.target().reset();
+        session = LOCAL.http().newSession();
     }
 
     @AfterEach
@@ -119,7 +107,7 @@ class HttpFailureTest {
         assertThat(out.errorMessage()).isNotEmpty();
         assertThat(out.bytesReceived()).isGreaterThan(100);
         // A response had begun, so it is not retried.
-        assertThat(target.requestCount("/truncated")).isEqualTo(1);
+        assertThat(LOCAL.target().requestCount("/truncated")).isEqualTo(1);
 
         session.execute(HttpRequestSpec.get(url("/health")), out);
         assertThat(out.status()).isEqualTo(200);
@@ -228,7 +216,7 @@ class HttpFailureTest {
         HttpExchange result = new HttpExchange();
         boolean[] stillInterrupted = new boolean[1];
         Thread vu = Thread.ofVirtual().start(() -> {
-            try (HttpSession own = engine.newSession()) {
+            try (HttpSession own = LOCAL.http().newSession()) {
                 own.execute(HttpRequestSpec.get(url("/slow?ms=3000")), result);
                 stillInterrupted[0] = Thread.currentThread().isInterrupted();
             }
@@ -268,7 +256,7 @@ class HttpFailureTest {
     }
 
     private static URI url(String path) {
-        return URI.create(target.baseUrl() + path);
+        return URI.create(LOCAL.target().baseUrl() + path);
     }
 
     /** Reads up to the blank line ending a request head; false at end of stream. */

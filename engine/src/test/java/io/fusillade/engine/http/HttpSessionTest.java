@@ -1,13 +1,14 @@
 package io.fusillade.engine.http;
 
+import io.fusillade.engine.testing.LocalTarget;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
 import io.fusillade.ingest.EpochClock;
 import io.fusillade.ingest.ErrorCode;
 import io.fusillade.ingest.Protocol;
 import io.fusillade.ingest.SampleEvent;
 import io.fusillade.web.demo.DemoTarget;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -21,27 +22,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class HttpSessionTest {
     private static final String PATTERN = "abcdefghijklmnopqrstuvwxyz0123456789";
-    private static DemoTarget target;
-    private static HttpClientEngine engine;
+    @RegisterExtension
+    static final LocalTarget LOCAL = new LocalTarget();
     private HttpSession session;
     private final HttpExchange out = new HttpExchange();
 
-    @BeforeAll
-    static void startTarget() {
-        target = new DemoTarget(0).start();
-        engine = new HttpClientEngine(HttpClientConfig.defaults());
-    }
-
-    @AfterAll
-    static void stopTarget() {
-        engine.close();
-        target.close();
-    }
-
     @BeforeEach
     void newSession() {
-        target.reset();
-        session = engine.newSession();
+        LOCAL.target().reset();
+        session = LOCAL.http().newSession();
     }
 
     @AfterEach
@@ -62,11 +51,11 @@ class HttpSessionTest {
         assertThat(body).isEqualTo("{\"id\":1,\"name\":\"Widget\",\"price\":9.99}");
         assertThat(out.bodyLength()).isEqualTo(body.length());
 
-        String sent = "GET /api/items/1 HTTP/1.1\r\nHost: 127.0.0.1:" + target.port() + "\r\nUser-Agent: "
+        String sent = "GET /api/items/1 HTTP/1.1\r\nHost: 127.0.0.1:" + LOCAL.target().port() + "\r\nUser-Agent: "
                 + HttpClientConfig.DEFAULT_USER_AGENT + "\r\n\r\n";
         assertThat(out.bytesSent()).isEqualTo(sent.length());
         assertThat(out.bytesReceived()).isEqualTo(responseSize(body.length()));
-        assertThat(out.remoteAddress().getPort()).isEqualTo(target.port());
+        assertThat(out.remoteAddress().getPort()).isEqualTo(LOCAL.target().port());
     }
 
     @Test
@@ -80,7 +69,7 @@ class HttpSessionTest {
         assertThat(out.status()).isEqualTo(201);
         assertThat(out.statusText()).isEqualTo("Created");
         assertThat(new String(out.body(), StandardCharsets.UTF_8)).matches("\\{\"id\":\\d+,\"name\":\"Sprocket\"}");
-        String head = "POST /api/items HTTP/1.1\r\nHost: 127.0.0.1:" + target.port() + "\r\nUser-Agent: "
+        String head = "POST /api/items HTTP/1.1\r\nHost: 127.0.0.1:" + LOCAL.target().port() + "\r\nUser-Agent: "
                 + HttpClientConfig.DEFAULT_USER_AGENT + "\r\nContent-Type: application/json\r\nContent-Length: "
                 + json.length + "\r\n\r\n";
         assertThat(out.bytesSent()).isEqualTo(head.length() + json.length);
@@ -104,19 +93,19 @@ class HttpSessionTest {
         session.execute(request, out);
 
         String echoed = new String(out.body(), StandardCharsets.UTF_8);
-        assertThat(echoed).isEqualTo("{\"Host\":\"127.0.0.1:" + target.port()
+        assertThat(echoed).isEqualTo("{\"Host\":\"127.0.0.1:" + LOCAL.target().port()
                 + "\",\"X-First\":\"1\",\"User-Agent\":\"my-agent/2\",\"X-Second\":\"two words\"}");
     }
 
     @Test
     void credentialsInTheUrlBecomeBasicAuth() {
-        session.execute(HttpRequestSpec.get(URI.create("http://ann:s3cret@127.0.0.1:" + target.port() + "/headers")), out);
+        session.execute(HttpRequestSpec.get(URI.create("http://ann:s3cret@127.0.0.1:" + LOCAL.target().port() + "/headers")), out);
         assertThat(new String(out.body(), StandardCharsets.UTF_8)).contains("\"Authorization\":\"Basic YW5uOnMzY3JldA==\"");
     }
 
     @Test
     void nonAsciiPathIsPercentEncodedOnTheWire() {
-        session.execute(HttpRequestSpec.get(URI.create("http://127.0.0.1:" + target.port() + "/api/items/\u00fc")), out);
+        session.execute(HttpRequestSpec.get(URI.create("http://127.0.0.1:" + LOCAL.target().port() + "/api/items/\u00fc")), out);
         assertThat(out.status()).isEqualTo(404);
         assertThat(new String(out.body(), StandardCharsets.UTF_8)).isEqualTo("{\"error\":\"item %C3%BC not found\"}");
     }
@@ -143,7 +132,7 @@ class HttpSessionTest {
         session.execute(HttpRequestSpec.get(url("/health")), out);
         assertThat(new String(out.body(), StandardCharsets.UTF_8)).isEqualTo("{\"status\":\"ok\"}");
         assertThat(out.connectionReused()).isTrue();
-        assertThat(target.connectionCount()).isEqualTo(1);
+        assertThat(LOCAL.target().connectionCount()).isEqualTo(1);
     }
 
     @Test
@@ -185,8 +174,8 @@ class HttpSessionTest {
             assertThat(out.status()).isEqualTo(200);
             reused.add(out.connectionReused());
         }
-        assertThat(target.connectionCount()).isEqualTo(1);
-        assertThat(target.requestCount("/api/items/{id}")).isEqualTo(100);
+        assertThat(LOCAL.target().connectionCount()).isEqualTo(1);
+        assertThat(LOCAL.target().requestCount("/api/items/{id}")).isEqualTo(100);
         assertThat(reused.getFirst()).isFalse();
         assertThat(reused.subList(1, 100)).containsOnly(true);
         assertThat(session.openConnections()).isEqualTo(1);
@@ -201,7 +190,7 @@ class HttpSessionTest {
         session.execute(HttpRequestSpec.get(url("/health")), out);
         assertThat(out.status()).isEqualTo(200);
         assertThat(out.connectionReused()).isFalse();
-        assertThat(target.connectionCount()).isEqualTo(2);
+        assertThat(LOCAL.target().connectionCount()).isEqualTo(2);
     }
 
     @Test
@@ -212,7 +201,7 @@ class HttpSessionTest {
                 session.execute(HttpRequestSpec.get(URI.create(other.baseUrl() + "/health")), out);
                 assertThat(out.status()).isEqualTo(200);
             }
-            assertThat(target.connectionCount()).isEqualTo(1);
+            assertThat(LOCAL.target().connectionCount()).isEqualTo(1);
             assertThat(other.connectionCount()).isEqualTo(1);
             assertThat(session.openConnections()).isEqualTo(2);
         }
@@ -276,7 +265,7 @@ class HttpSessionTest {
     }
 
     private static URI url(String path) {
-        return URI.create(target.baseUrl() + path);
+        return URI.create(LOCAL.target().baseUrl() + path);
     }
 
     /** What the demo target sends for a body of {@code length}: status line, its three headers, body. */

@@ -1,8 +1,8 @@
 package io.fusillade.engine.http;
 
-import io.fusillade.web.demo.DemoTarget;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.fusillade.engine.testing.LocalTarget;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -12,27 +12,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Phase timings add up and land where the time was actually spent. Bounds are loose: machines are shared. */
 class HttpTimingsTest {
     private static final long MS = 1_000_000L;
-    private static DemoTarget target;
-    private static HttpClientEngine engine;
-
-    @BeforeAll
-    static void startTarget() {
-        target = new DemoTarget(0).start();
-        engine = new HttpClientEngine(HttpClientConfig.defaults());
-    }
-
-    @AfterAll
-    static void stopTarget() {
-        engine.close();
-        target.close();
-    }
+    @RegisterExtension
+    static final LocalTarget LOCAL = new LocalTarget();
 
     @Test
     void phasesSumToTheCallsWallTime() {
         HttpExchange out = new HttpExchange();
-        try (HttpSession session = engine.newSession()) {
+        try (HttpSession session = LOCAL.http().newSession()) {
             long before = System.nanoTime();
-            session.execute(HttpRequestSpec.get(URI.create(target.baseUrl() + "/api/items")), out);
+            session.execute(HttpRequestSpec.get(URI.create(LOCAL.target().baseUrl() + "/api/items")), out);
             long wall = System.nanoTime() - before;
 
             long phases = out.blockedNanos() + out.connectingNanos() + out.tlsHandshakingNanos()
@@ -52,9 +40,9 @@ class HttpTimingsTest {
     @Test
     void slowServerShowsUpAsWaiting() {
         HttpExchange out = new HttpExchange();
-        try (HttpSession session = engine.newSession()) {
-            session.execute(HttpRequestSpec.get(URI.create(target.baseUrl() + "/health")), out);
-            session.execute(HttpRequestSpec.get(URI.create(target.baseUrl() + "/slow?ms=100")), out);
+        try (HttpSession session = LOCAL.http().newSession()) {
+            session.execute(HttpRequestSpec.get(URI.create(LOCAL.target().baseUrl() + "/health")), out);
+            session.execute(HttpRequestSpec.get(URI.create(LOCAL.target().baseUrl() + "/slow?ms=100")), out);
 
             assertThat(out.status()).isEqualTo(200);
             assertThat(out.waitingNanos()).isBetween(95 * MS, 1000 * MS);
@@ -71,8 +59,8 @@ class HttpTimingsTest {
     @Test
     void largeBodyTakesReceivingTime() {
         HttpExchange out = new HttpExchange();
-        try (HttpSession session = engine.newSession()) {
-            session.execute(HttpRequestSpec.get(URI.create(target.baseUrl() + "/bytes/4000000")), out);
+        try (HttpSession session = LOCAL.http().newSession()) {
+            session.execute(HttpRequestSpec.get(URI.create(LOCAL.target().baseUrl() + "/bytes/4000000")), out);
             assertThat(out.status()).isEqualTo(200);
             assertThat(out.receivingNanos()).isPositive();
             assertThat(out.bodyLength()).isEqualTo(4_000_000);

@@ -1,10 +1,12 @@
 package io.fusillade.engine.js;
 
+import io.fusillade.engine.testing.LocalTarget;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fusillade.engine.http.HttpClientConfig;
-import io.fusillade.engine.http.HttpClientEngine;
 import io.fusillade.ingest.Dictionary;
 import io.fusillade.ingest.EpochClock;
 import io.fusillade.ingest.ErrorCode;
@@ -12,7 +14,6 @@ import io.fusillade.ingest.SampleEvent;
 import io.fusillade.ingest.SampleKind;
 import io.fusillade.ingest.SampleRing;
 import io.fusillade.ingest.SampleSink;
-import io.fusillade.web.demo.DemoTarget;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -22,15 +23,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A VU's script against a real server: what it sees and what it publishes. */
 class VuRuntimeTest {
-    private static DemoTarget target;
-    private static HttpClientEngine http;
+    @RegisterExtension
+    static final LocalTarget LOCAL = new LocalTarget();
 
     @TempDir
     Path dir;
@@ -55,17 +54,6 @@ class VuRuntimeTest {
         }
     }
 
-    @BeforeAll
-    static void start() {
-        target = new DemoTarget(0).start();
-        http = new HttpClientEngine(HttpClientConfig.defaults());
-    }
-
-    @AfterAll
-    static void stop() {
-        http.close();
-        target.close();
-    }
 
     private record Run(Collector collected, String stdout, String stderr) {
     }
@@ -79,7 +67,7 @@ class VuRuntimeTest {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         ScriptLog log = new ScriptLog(new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8), ScriptLog.Level.INFO);
-        VuServices services = new VuServices(ring, new EpochClock(), http, log, Map.of("BASE_URL", target.baseUrl()),
+        VuServices services = new VuServices(ring, new EpochClock(), LOCAL.http(), log, Map.of("BASE_URL", LOCAL.target().baseUrl()),
                 HttpClientConfig.DEFAULT_TIMEOUT, false);
         try (ScriptRuntime runtime = ScriptRuntime.load(script);
              VuRuntime vu = new VuRuntime(runtime, 3, 0, "default", services)) {
