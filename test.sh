@@ -9,4 +9,5 @@ if [ ! -x "$JAVA_HOME/bin/javac" ]; then
   exit 2
 fi
 cd "$root"
+export MAVEN_OPTS="${MAVEN_OPTS:---sun-misc-unsafe-memory-access=allow}"
 exec mvn -B verify "$@"
