@@ -10,8 +10,10 @@ import java.util.Objects;
  * @param insecureSkipTlsVerify  accept any server certificate and host name (self-signed test servers)
  * @param userAgent              the User-Agent sent when a request sets none; empty to send none
  * @param defaultTimeout         the time limit of requests that set none
+ * @param transport              how the bytes move: Netty event loops or blocking sockets
  */
-public record HttpClientConfig(int ioThreads, boolean insecureSkipTlsVerify, String userAgent, Duration defaultTimeout) {
+public record HttpClientConfig(int ioThreads, boolean insecureSkipTlsVerify, String userAgent, Duration defaultTimeout,
+                               HttpTransport transport) {
     /** The User-Agent sent unless configured otherwise. */
     public static final String DEFAULT_USER_AGENT = "fusillade/0.1";
     /** The request time limit unless configured otherwise, as in k6. */
@@ -29,31 +31,37 @@ public record HttpClientConfig(int ioThreads, boolean insecureSkipTlsVerify, Str
         if (defaultTimeout.isNegative() || defaultTimeout.isZero()) {
             throw new IllegalArgumentException("default HTTP timeout must be positive, got " + defaultTimeout);
         }
+        Objects.requireNonNull(transport, "transport");
     }
 
-    /** One I/O thread per core, certificates verified, the default user agent and 60 s timeout. */
+    /** One I/O thread per core, certificates verified, the default user agent and 60 s timeout, Netty transport. */
     public static HttpClientConfig defaults() {
-        return new HttpClientConfig(0, false, DEFAULT_USER_AGENT, DEFAULT_TIMEOUT);
+        return new HttpClientConfig(0, false, DEFAULT_USER_AGENT, DEFAULT_TIMEOUT, HttpTransport.NETTY);
     }
 
     /** These settings with certificate verification on or off. */
     public HttpClientConfig withInsecureSkipTlsVerify(boolean skip) {
-        return new HttpClientConfig(ioThreads, skip, userAgent, defaultTimeout);
+        return new HttpClientConfig(ioThreads, skip, userAgent, defaultTimeout, transport);
     }
 
     /** These settings with another default timeout. */
     public HttpClientConfig withDefaultTimeout(Duration timeout) {
-        return new HttpClientConfig(ioThreads, insecureSkipTlsVerify, userAgent, timeout);
+        return new HttpClientConfig(ioThreads, insecureSkipTlsVerify, userAgent, timeout, transport);
     }
 
     /** These settings with another I/O thread count. */
     public HttpClientConfig withIoThreads(int threads) {
-        return new HttpClientConfig(threads, insecureSkipTlsVerify, userAgent, defaultTimeout);
+        return new HttpClientConfig(threads, insecureSkipTlsVerify, userAgent, defaultTimeout, transport);
     }
 
     /** These settings with another user agent. */
     public HttpClientConfig withUserAgent(String agent) {
-        return new HttpClientConfig(ioThreads, insecureSkipTlsVerify, agent, defaultTimeout);
+        return new HttpClientConfig(ioThreads, insecureSkipTlsVerify, agent, defaultTimeout, transport);
+    }
+
+    /** These settings with another transport; {@code ioThreads} matters only to {@link HttpTransport#NETTY}. */
+    public HttpClientConfig withTransport(HttpTransport choice) {
+        return new HttpClientConfig(ioThreads, insecureSkipTlsVerify, userAgent, defaultTimeout, choice);
     }
 
     /** The I/O thread count to start. */

@@ -43,6 +43,10 @@ record NetworkFailure(ErrorCode code, String message) {
         return new NetworkFailure(ErrorCode.ENETWORK, "malformed HTTP response: " + detail(cause));
     }
 
+    static NetworkFailure malformedResponse(String detail) {
+        return new NetworkFailure(ErrorCode.ENETWORK, "malformed HTTP response: " + detail);
+    }
+
     static NetworkFailure interrupted() {
         return new NetworkFailure(ErrorCode.ENETWORK, "request interrupted");
     }

@@ -88,6 +88,12 @@ final class PendingRequest {
         done = false;
     }
 
+    /** Ends the request on the calling thread with {@code failure}, no connection involved. */
+    void failHere(NetworkFailure failure) {
+        exchange.failure(failure.code(), failure.message(), null);
+        recordTimings(System.nanoTime());
+    }
+
     void mark(int which, long now) {
         marks[which] = now;
     }

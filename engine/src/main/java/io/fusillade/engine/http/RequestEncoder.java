@@ -40,21 +40,23 @@ final class RequestEncoder {
      * @param userAgent the engine's User-Agent, pre-encoded; empty for none
      */
     static ByteBuf encode(ByteBufAllocator alloc, PendingRequest request, Origin origin, byte[] userAgent) {
+        ByteBuf out = alloc.ioBuffer(estimate(request.spec, origin, userAgent));
+        encodeInto(out, request, origin, userAgent);
+        return out;
+    }
+
+    /**
+     * Appends the same bytes as {@link #encode} to {@code out}, which grows as needed: the
+     * blocking transport keeps one such buffer per connection and reuses it for every request.
+     */
+    static void encodeInto(ByteBuf out, PendingRequest request, Origin origin, byte[] userAgent) {
         HttpRequestSpec spec = request.spec;
         URI uri = spec.uri();
         byte[] body = spec.body();
         int bodyLength = body == null ? 0 : body.length;
         boolean inline = !bodySeparate(spec);
-
-        int estimate = 96 + spec.method().length() + length(uri.getRawPath()) + length(uri.getRawQuery())
-                + origin.hostHeader().length() + userAgent.length + (inline ? bodyLength : 0);
         List<HttpHeader> headers = spec.headers();
         int headerCount = headers.size();
-        for (int i = 0; i < headerCount; i++) {
-            HttpHeader header = headers.get(i);
-            estimate += header.name().length() + header.value().length() + 4;
-        }
-        ByteBuf out = alloc.ioBuffer(estimate);
 
         out.writeCharSequence(spec.method(), StandardCharsets.US_ASCII);
         out.writeByte(' ');
@@ -93,7 +95,20 @@ final class RequestEncoder {
         if (inline && bodyLength > 0) {
             out.writeBytes(body);
         }
-        return out;
+    }
+
+    /** A size the head (and an inline body) usually fits in, so the buffer seldom grows. */
+    private static int estimate(HttpRequestSpec spec, Origin origin, byte[] userAgent) {
+        URI uri = spec.uri();
+        int estimate = 96 + spec.method().length() + length(uri.getRawPath()) + length(uri.getRawQuery())
+                + origin.hostHeader().length() + userAgent.length
+                + (bodySeparate(spec) || spec.body() == null ? 0 : spec.body().length);
+        List<HttpHeader> headers = spec.headers();
+        for (int i = 0, n = headers.size(); i < n; i++) {
+            HttpHeader header = headers.get(i);
+            estimate += header.name().length() + header.value().length() + 4;
+        }
+        return estimate;
     }
 
     private static void writeTarget(ByteBuf out, URI uri) {

@@ -1,0 +1,195 @@
+package io.fusillade.engine.http;
+
+import io.fusillade.ingest.ErrorCode;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import javax.net.ssl.SSLSocket;
+
+/**
+ * One keep-alive connection of one session on the blocking transport: a plain socket, with
+ * TLS layered on it for https, driven entirely by the calling (virtual) thread. A request is
+ * encoded into a buffer kept for the connection's life and sent with one write; the response
+ * is read by this connection's {@link ResponseReader}.
+ *
+ * <p>Every way a request can end goes through {@link #succeed} or {@link #fail}, which record
+ * the outcome in the request's exchange.
+ */
+final class SocketConnection {
+    /** A request buffer grown beyond this by an unusual request is let go afterwards. */
+    private static final int KEPT_REQUEST_BUFFER = 64 * 1024;
+
+    private final Origin origin;
+    private final String address;
+    private final SocketIo io;
+    private final MeteredSocket socket = new MeteredSocket();
+    private final ResponseReader reader = new ResponseReader(socket);
+    private ByteBuf requestBytes = Unpooled.buffer(1024);
+    /** The socket requests are written to and read from: {@link #socket} itself, or TLS on it. */
+    private Socket channel;
+    private OutputStream out;
+    private InetSocketAddress remote;
+    private int served;
+    /** Read by another thread only to abort; the owning thread's view is what counts. */
+    private volatile boolean open = true;
+
+    SocketConnection(Origin origin, SocketIo io) {
+        this.origin = origin;
+        this.address = origin.hostName() + ":" + origin.port();
+        this.io = io;
+    }
+
+    Origin origin() {
+        return origin;
+    }
+
+    /** True while the connection can take another request. */
+    boolean isOpen() {
+        return open && !socket.isClosed();
+    }
+
+    /**
+     * Connects (and for https, shakes hands) within the request's deadline; false when that
+     * failed and the failure is recorded.
+     */
+    boolean connect(PendingRequest p, InetSocketAddress target) {
+        io.opened(this);
+        socket.countFor(p.exchange);
+        boolean handshaking = false;
+        try {
+            p.mark(PendingRequest.CONNECT_START, System.nanoTime());
+            socket.setTcpNoDelay(true);
+            socket.setKeepAlive(true);
+            socket.connect(target, MeteredSocket.millisUntil(p.deadline));
+            long connected = System.nanoTime();
+            p.mark(PendingRequest.CONNECTED, connected);
+            remote = target;
+            if (origin.secure()) {
+                handshaking = true;
+                SSLSocket secure = io.layer(socket, origin);
+                socket.readBy(p.deadline);
+                secure.startHandshake();
+                handshaking = false;
+                channel = secure;
+                p.mark(PendingRequest.TLS_DONE, System.nanoTime());
+            } else {
+                channel = socket;
+                p.mark(PendingRequest.TLS_DONE, connected);
+            }
+            out = channel.getOutputStream();
+            reader.attach(channel.getInputStream());
+            return true;
+        } catch (IOException e) {
+            fail(p, failure(e, handshaking), false);
+            return false;
+        } finally {
+            socket.countFor(null);
+        }
+    }
+
+    /** Sends the request and reads its response; on a stale reused connection marks it retryable. */
+    void exchange(PendingRequest p) {
+        socket.countFor(p.exchange);
+        try {
+            send(p);
+            reader.read(p);
+            succeed(p);
+        } catch (IOException e) {
+            NetworkFailure failure = failure(e, false);
+            fail(p, failure, staleConnection(p) && retryable(e, failure));
+        } finally {
+            socket.countFor(null);
+        }
+    }
+
+    private void send(PendingRequest p) throws IOException {
+        ByteBuf head = requestBytes;
+        head.clear();
+        RequestEncoder.encodeInto(head, p, origin, io.userAgent());
+        out.write(head.array(), head.arrayOffset() + head.readerIndex(), head.readableBytes());
+        if (RequestEncoder.bodySeparate(p.spec)) {
+            // Copying a large body into the buffer would cost more than a second write.
+            out.write(p.spec.body());
+        }
+        p.mark(PendingRequest.WRITTEN, System.nanoTime());
+        if (head.capacity() > KEPT_REQUEST_BUFFER) {
+            requestBytes = Unpooled.buffer(1024);
+        }
+    }
+
+    private void succeed(PendingRequest p) {
+        long now = System.nanoTime();
+        p.mark(PendingRequest.LAST_BYTE, now);
+        ResponseReader r = reader;
+        p.exchange.response(r.status, r.reason, r.headers, r.body, r.bodyLength, remote);
+        p.recordTimings(now);
+        served++;
+        if (!r.keepAlive) {
+            close();
+        }
+    }
+
+    private void fail(PendingRequest p, NetworkFailure failure, boolean retryable) {
+        long now = System.nanoTime();
+        p.retryable = retryable;
+        p.exchange.failure(failure.code(), failure.message(), remote);
+        p.recordTimings(now);
+        close();
+    }
+
+    /** What scripts see for an exception from connecting, the handshake, writing or reading. */
+    private NetworkFailure failure(IOException e, boolean handshaking) {
+        if (Thread.currentThread().isInterrupted()) {
+            // The JDK closes a virtual thread's socket when the thread is interrupted in a blocking call.
+            return NetworkFailure.interrupted();
+        }
+        if (e instanceof ResponseReader.Failure read) {
+            return read.failure;
+        }
+        if (e instanceof SocketTimeoutException) {
+            return NetworkFailure.timeout();
+        }
+        if (io.isClosed()) {
+            return new NetworkFailure(ErrorCode.ENETWORK, "the HTTP client engine was closed");
+        }
+        return NetworkFailure.of(e, handshaking, address);
+    }
+
+    /** A reused connection that failed before any response byte: the server had closed it meanwhile. */
+    private boolean staleConnection(PendingRequest p) {
+        return served > 0 && !p.reached(PendingRequest.FIRST_BYTE);
+    }
+
+    private static boolean retryable(IOException e, NetworkFailure failure) {
+        if (e instanceof ResponseReader.Failure read) {
+            return read.beforeResponse;
+        }
+        return failure.code() == ErrorCode.ECONNRESET || failure.code() == ErrorCode.EPIPE;
+    }
+
+    /** Closes the connection from its own thread (TLS says goodbye properly). */
+    void close() {
+        open = false;
+        io.closed(this);
+        try {
+            (channel != null ? channel : socket).close();
+        } catch (IOException e) {
+            // Closing is best effort; the socket is unusable either way.
+        }
+    }
+
+    /** Closes the connection from another thread: a read blocked on it fails at once. */
+    void abort() {
+        open = false;
+        try {
+            socket.close();
+        } catch (IOException e) {
+            // As above.
+        }
+    }
+}
