@@ -1,5 +1,8 @@
 package io.fusillade.engine.http;
 
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import io.fusillade.engine.testing.LocalTarget;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -23,7 +26,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Network trouble becomes status 0 and an error code, never an exception. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(HttpTransport.class)
 class HttpFailureTest {
+    @Parameter
+    HttpTransport transport;
     @RegisterExtension
     static final LocalTarget LOCAL = new LocalTarget();
     private HttpSession session;
@@ -32,7 +39,7 @@ class HttpFailureTest {
     @BeforeEach
     void newSession() {
         LOCAL.target().reset();
-        session = LOCAL.http().newSession();
+        session = LOCAL.http(transport).newSession();
     }
 
     @AfterEach
@@ -61,7 +68,8 @@ class HttpFailureTest {
 
     @Test
     void engineDefaultTimeoutAppliesWhenTheRequestSetsNone() {
-        try (HttpClientEngine impatient = new HttpClientEngine(HttpClientConfig.defaults().withDefaultTimeout(Duration.ofMillis(150)));
+        try (HttpClientEngine impatient = new HttpClientEngine(
+                HttpClientConfig.defaults().withTransport(transport).withDefaultTimeout(Duration.ofMillis(150)));
              HttpSession own = impatient.newSession()) {
             own.execute(HttpRequestSpec.get(url("/slow?ms=2000")), out);
             assertThat(out.error()).isEqualTo(ErrorCode.ETIMEDOUT);
@@ -216,7 +224,7 @@ class HttpFailureTest {
         HttpExchange result = new HttpExchange();
         boolean[] stillInterrupted = new boolean[1];
         Thread vu = Thread.ofVirtual().start(() -> {
-            try (HttpSession own = LOCAL.http().newSession()) {
+            try (HttpSession own = LOCAL.http(transport).newSession()) {
                 own.execute(HttpRequestSpec.get(url("/slow?ms=3000")), result);
                 stillInterrupted[0] = Thread.currentThread().isInterrupted();
             }
@@ -237,7 +245,7 @@ class HttpFailureTest {
     @Test
     void closingTheEngineEndsRequestsInFlight() throws Exception {
         HttpExchange result = new HttpExchange();
-        HttpClientEngine closing = new HttpClientEngine(HttpClientConfig.defaults());
+        HttpClientEngine closing = new HttpClientEngine(HttpClientConfig.defaults().withTransport(transport));
         Thread vu = Thread.ofVirtual().start(() -> {
             try (HttpSession own = closing.newSession()) {
                 own.execute(HttpRequestSpec.get(url("/slow?ms=3000")), result);

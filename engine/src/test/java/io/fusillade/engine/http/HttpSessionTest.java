@@ -1,5 +1,8 @@
 package io.fusillade.engine.http;
 
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import io.fusillade.engine.testing.LocalTarget;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -20,7 +23,11 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+@ParameterizedClass(name = "{0}")
+@EnumSource(HttpTransport.class)
 class HttpSessionTest {
+    @Parameter
+    HttpTransport transport;
     private static final String PATTERN = "abcdefghijklmnopqrstuvwxyz0123456789";
     @RegisterExtension
     static final LocalTarget LOCAL = new LocalTarget();
@@ -30,7 +37,7 @@ class HttpSessionTest {
     @BeforeEach
     void newSession() {
         LOCAL.target().reset();
-        session = LOCAL.http().newSession();
+        session = LOCAL.http(transport).newSession();
     }
 
     @AfterEach

@@ -1,5 +1,8 @@
 package io.fusillade.engine.http;
 
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import io.fusillade.ingest.ErrorCode;
 import io.fusillade.web.demo.DemoConfig;
 import io.fusillade.web.demo.DemoTarget;
@@ -16,7 +19,11 @@ import java.nio.file.Path;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** HTTPS against a local server with a self-signed certificate. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(HttpTransport.class)
 class HttpsTest {
+    @Parameter
+    HttpTransport transport;
     @TempDir
     static Path keys;
     private static DemoTarget target;
@@ -39,7 +46,8 @@ class HttpsTest {
     @Test
     void insecureSkipTlsVerifyTalksToASelfSignedServer() {
         HttpExchange out = new HttpExchange();
-        try (HttpClientEngine engine = new HttpClientEngine(HttpClientConfig.defaults().withInsecureSkipTlsVerify(true));
+        try (HttpClientEngine engine = new HttpClientEngine(
+                HttpClientConfig.defaults().withTransport(transport).withInsecureSkipTlsVerify(true));
              HttpSession session = engine.newSession()) {
             session.execute(HttpRequestSpec.get(URI.create(target.baseUrl() + "/api/items/3")), out);
 
@@ -62,7 +70,7 @@ class HttpsTest {
     @Test
     void untrustedCertificateIsEcert() {
         HttpExchange out = new HttpExchange();
-        try (HttpClientEngine engine = new HttpClientEngine(HttpClientConfig.defaults());
+        try (HttpClientEngine engine = new HttpClientEngine(HttpClientConfig.defaults().withTransport(transport));
              HttpSession session = engine.newSession()) {
             session.execute(HttpRequestSpec.get(URI.create(target.baseUrl() + "/health")), out);
 

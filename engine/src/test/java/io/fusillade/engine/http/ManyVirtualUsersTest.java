@@ -1,5 +1,8 @@
 package io.fusillade.engine.http;
 
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import io.fusillade.web.demo.DemoTarget;
 import org.junit.jupiter.api.Test;
 
@@ -15,14 +18,18 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Many virtual threads, each with its own session, share one engine. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(HttpTransport.class)
 class ManyVirtualUsersTest {
+    @Parameter
+    HttpTransport transport;
     private static final int USERS = 200;
     private static final int REQUESTS_EACH = 50;
 
     @Test
     void everyUsersRequestsCompleteCorrectly() throws Exception {
         try (DemoTarget target = new DemoTarget(0).start();
-             HttpClientEngine engine = new HttpClientEngine(HttpClientConfig.defaults());
+             HttpClientEngine engine = new HttpClientEngine(HttpClientConfig.defaults().withTransport(transport));
              ExecutorService users = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<Integer>> outcomes = new ArrayList<>();
             for (int u = 0; u < USERS; u++) {
