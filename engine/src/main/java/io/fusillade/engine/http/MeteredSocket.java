@@ -6,49 +6,20 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
 
 /**
  * The blocking transport's plain TCP socket. It counts the bytes each way for the request in
  * progress (for https, TLS sits on top of it, so the count includes handshake and record
- * overhead as k6's data_sent and data_received do), and it aims the read timeout at the
- * request's deadline.
+ * overhead as k6's data_sent and data_received do).
  */
 final class MeteredSocket extends Socket {
-    /**
-     * A read may outlast the deadline by this much before the timeout is re-aimed: a fast
-     * exchange on a kept-alive connection then never pays for a {@code setSoTimeout} call.
-     */
-    private static final long SLACK_NANOS = 10_000_000L;
-
     private HttpExchange counted;
     private InputStream meteredIn;
     private OutputStream meteredOut;
-    private int readTimeoutMillis;
 
     /** Counts the bytes that follow into {@code exchange}; null to count nowhere. */
     void countFor(HttpExchange exchange) {
         counted = exchange;
-    }
-
-    /**
-     * Makes the next read give up by {@code deadline} (a {@link System#nanoTime()} value), give
-     * or take {@link #SLACK_NANOS} late, never early.
-     *
-     * @throws SocketTimeoutException when the deadline has passed
-     */
-    void readBy(long deadline) throws IOException {
-        long now = System.nanoTime();
-        long remaining = deadline - now;
-        if (remaining <= 0) {
-            throw new SocketTimeoutException(NetworkFailure.TIMEOUT_MESSAGE);
-        }
-        long overshoot = now + readTimeoutMillis * 1_000_000L - deadline;
-        if (readTimeoutMillis == 0 || overshoot < 0 || overshoot > SLACK_NANOS) {
-            int millis = (int) Math.min(Integer.MAX_VALUE, (remaining + 999_999) / 1_000_000);
-            setSoTimeout(millis);
-            readTimeoutMillis = millis;
-        }
     }
 
     /** Milliseconds left until {@code deadline}, at least 1 (0 would mean no limit to the JDK). */

@@ -40,7 +40,6 @@ final class ResponseReader {
     private static final byte[] CLOSE = ascii("close");
     private static final byte[] KEEP_ALIVE = ascii("keep-alive");
 
-    private final MeteredSocket socket;
     private InputStream in;
     private byte[] buf = new byte[READ_BUFFER];
     private int pos;
@@ -72,10 +71,6 @@ final class ResponseReader {
     private byte[] spill = EMPTY;
     private int spilled;
 
-    ResponseReader(MeteredSocket socket) {
-        this.socket = socket;
-    }
-
     /** The stream to read from: the socket's, or TLS's on top of it. */
     void attach(InputStream stream) {
         in = stream;
@@ -86,7 +81,7 @@ final class ResponseReader {
      * reader's fields until the next call.
      *
      * @throws Failure     when the response is malformed, too large, or cut short
-     * @throws IOException when the socket fails (timeouts included)
+     * @throws IOException when the socket fails, or is closed because the deadline passed
      */
     void read(PendingRequest pending) throws IOException {
         request = pending;
@@ -277,7 +272,6 @@ final class ResponseReader {
             }
             buf = Arrays.copyOf(buf, Math.min(MAX_HEAD, buf.length * 2));
         }
-        socket.readBy(request.deadline);
         int n = in.read(buf, limit, buf.length - limit);
         if (n < 0) {
             return false;

@@ -9,6 +9,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.net.ssl.SSLSocket;
 
 /**
@@ -21,6 +22,10 @@ import javax.net.ssl.SSLSocket;
  * the outcome in the request's exchange.
  */
 final class SocketConnection {
+    /** {@link #watched} when no request is in progress. */
+    private static final long IDLE = Long.MIN_VALUE;
+    /** {@link #watched} once the watchdog has closed the connection for missing its deadline. */
+    private static final long EXPIRED = Long.MIN_VALUE + 1;
     /** A request buffer grown beyond this by an unusual request is let go afterwards. */
     private static final int KEPT_REQUEST_BUFFER = 64 * 1024;
 
@@ -28,7 +33,13 @@ final class SocketConnection {
     private final String address;
     private final SocketIo io;
     private final MeteredSocket socket = new MeteredSocket();
-    private final ResponseReader reader = new ResponseReader(socket);
+    private final ResponseReader reader = new ResponseReader();
+    /**
+     * The deadline of the request in progress, shared with the {@link SocketIo} watchdog; the
+     * two sides compare-and-set it so a request that ends just in time is never closed under
+     * the next one.
+     */
+    private final AtomicLong watched = new AtomicLong(IDLE);
     private ByteBuf requestBytes = Unpooled.buffer(1024);
     /** The socket requests are written to and read from: {@link #socket} itself, or TLS on it. */
     private Socket channel;
@@ -60,6 +71,7 @@ final class SocketConnection {
     boolean connect(PendingRequest p, InetSocketAddress target) {
         io.opened(this);
         socket.countFor(p.exchange);
+        watched.set(p.deadline);
         boolean handshaking = false;
         try {
             p.mark(PendingRequest.CONNECT_START, System.nanoTime());
@@ -72,7 +84,6 @@ final class SocketConnection {
             if (origin.secure()) {
                 handshaking = true;
                 SSLSocket secure = io.layer(socket, origin);
-                socket.readBy(p.deadline);
                 secure.startHandshake();
                 handshaking = false;
                 channel = secure;
@@ -89,21 +100,33 @@ final class SocketConnection {
             return false;
         } finally {
             socket.countFor(null);
+            watched.set(IDLE);
         }
     }
 
     /** Sends the request and reads its response; on a stale reused connection marks it retryable. */
     void exchange(PendingRequest p) {
         socket.countFor(p.exchange);
+        watched.set(p.deadline);
         try {
             send(p);
             reader.read(p);
-            succeed(p);
         } catch (IOException e) {
             NetworkFailure failure = failure(e, false);
             fail(p, failure, staleConnection(p) && retryable(e, failure));
+            return;
         } finally {
             socket.countFor(null);
+            watched.set(IDLE);
+        }
+        succeed(p);
+    }
+
+    /** Called by the watchdog: closes the connection if its request is past {@code deadline}. */
+    void expireIfDue(long now) {
+        long deadline = watched.get();
+        if (deadline != IDLE && deadline != EXPIRED && now - deadline >= 0 && watched.compareAndSet(deadline, EXPIRED)) {
+            abort();
         }
     }
 
@@ -151,7 +174,7 @@ final class SocketConnection {
         if (e instanceof ResponseReader.Failure read) {
             return read.failure;
         }
-        if (e instanceof SocketTimeoutException) {
+        if (e instanceof SocketTimeoutException || watched.get() == EXPIRED) {
             return NetworkFailure.timeout();
         }
         if (io.isClosed()) {
