@@ -122,7 +122,7 @@ final class SocketConnection {
         succeed(p);
     }
 
-    /** Called by the watchdog: closes the connection if its request is past {@code deadline}. */
+    /** Called by the watchdog: closes the connection if the request in progress is past its deadline at {@code now}. */
     void expireIfDue(long now) {
         long deadline = watched.get();
         if (deadline != IDLE && deadline != EXPIRED && now - deadline >= 0 && watched.compareAndSet(deadline, EXPIRED)) {
