@@ -3,6 +3,7 @@ package io.fusillade.cli;
 import io.fusillade.aggregator.metric.MetricRegistry;
 import io.fusillade.engine.http.HttpClientConfig;
 import io.fusillade.engine.http.HttpClientEngine;
+import io.fusillade.engine.http.HttpTransport;
 import io.fusillade.ingest.SampleRing;
 import io.fusillade.journal.JournalWriter;
 import io.fusillade.journal.RunDirectory;
@@ -46,8 +47,15 @@ final class Pipeline {
                 VersionCommand.fusilladeVersion(), Map.of()).write(dir.metadataPath());
         MetricRegistry registry = new MetricRegistry();
         SampleRing ring = new SampleRing(SampleRing.DEFAULT_SIZE, List.of(new JournalWriter(dir.journalPath()), registry)).start();
-        HttpClientEngine http = new HttpClientEngine(HttpClientConfig.defaults().withInsecureSkipTlsVerify(insecureSkipTlsVerify));
+        HttpClientEngine http = new HttpClientEngine(HttpClientConfig.defaults().withTransport(transport())
+                .withInsecureSkipTlsVerify(insecureSkipTlsVerify));
         return new Pipeline(dir, registry, ring, http);
+    }
+
+    /** The HTTP transport: the default, or {@code -Dfusillade.http.transport=netty|socket} to compare them. */
+    private static HttpTransport transport() {
+        String chosen = System.getProperty("fusillade.http.transport");
+        return chosen == null ? HttpClientConfig.defaults().transport() : HttpTransport.valueOf(chosen.trim().toUpperCase(java.util.Locale.ROOT));
     }
 
     RunDirectory dir() {

