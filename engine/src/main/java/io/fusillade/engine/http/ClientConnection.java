@@ -321,7 +321,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Run
         }
         HttpResponse head = response;
         byte[] body = p.spec.discardBody() ? null : p.body.finish();
-        p.exchange.response(head.status().code(), head.status().reasonPhrase(), head.headers(), body, bodyLength, remote);
+        p.exchange.response(head.status().code(), head.status().reasonPhrase(), ResponseHeaders.of(head.headers()), body, bodyLength, remote);
         p.recordTimings(now);
         served++;
         current = null;

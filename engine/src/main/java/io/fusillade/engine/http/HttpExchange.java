@@ -4,7 +4,6 @@ import io.fusillade.ingest.EpochClock;
 import io.fusillade.ingest.ErrorCode;
 import io.fusillade.ingest.Protocol;
 import io.fusillade.ingest.SampleEvent;
-import io.netty.handler.codec.http.EmptyHttpHeaders;
 import io.netty.handler.codec.http.HttpHeaders;
 
 import java.net.InetSocketAddress;
@@ -29,7 +28,7 @@ public final class HttpExchange {
     private long startNanos;
     private int status;
     private String statusText = "";
-    private HttpHeaders headers = EmptyHttpHeaders.INSTANCE;
+    private ResponseHeaders headers = ResponseHeaders.NONE;
     private byte[] body;
     private long bodyLength;
     private Protocol protocol = Protocol.NONE;
@@ -58,17 +57,17 @@ public final class HttpExchange {
 
     /** The response headers (case-insensitive); empty on a network failure. */
     public HttpHeaders headers() {
-        return headers;
+        return headers.get();
     }
 
     /** The first value of a response header, or null. */
     public String header(String name) {
-        return headers.get(name);
+        return headers.get().get(name);
     }
 
     /** Calls {@code action} with every response header line, in the order received. */
     public void forEachHeader(BiConsumer<String, String> action) {
-        Iterator<Map.Entry<String, String>> lines = headers.iteratorAsString();
+        Iterator<Map.Entry<String, String>> lines = headers.get().iteratorAsString();
         while (lines.hasNext()) {
             Map.Entry<String, String> line = lines.next();
             action.accept(line.getKey(), line.getValue());
@@ -196,7 +195,7 @@ public final class HttpExchange {
         startNanos = start;
         status = 0;
         statusText = "";
-        headers = EmptyHttpHeaders.INSTANCE;
+        headers = ResponseHeaders.NONE;
         body = null;
         bodyLength = 0;
         protocol = Protocol.NONE;
@@ -235,7 +234,12 @@ public final class HttpExchange {
         bytesReceived += n;
     }
 
-    void response(int code, String reason, HttpHeaders responseHeaders, byte[] content, long contentLength,
+    /** The response headers, parsed only if asked: keep this (not {@link #headers()}) to read them later. */
+    public ResponseHeaders responseHeaders() {
+        return headers;
+    }
+
+    void response(int code, String reason, ResponseHeaders responseHeaders, byte[] content, long contentLength,
                   InetSocketAddress remote) {
         status = code;
         statusText = reason;
@@ -249,7 +253,7 @@ public final class HttpExchange {
     void failure(ErrorCode code, String message, InetSocketAddress remote) {
         status = 0;
         statusText = "";
-        headers = EmptyHttpHeaders.INSTANCE;
+        headers = ResponseHeaders.NONE;
         body = null;
         protocol = Protocol.NONE;
         error = code;

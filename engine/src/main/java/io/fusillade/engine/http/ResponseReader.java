@@ -1,9 +1,6 @@
 package io.fusillade.engine.http;
 
 import io.fusillade.ingest.ErrorCode;
-import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
-import io.netty.handler.codec.http.HttpHeaders;
-import io.netty.handler.codec.http.HttpHeadersFactory;
 import io.netty.handler.codec.http.HttpResponseStatus;
 
 import java.io.IOException;
@@ -13,10 +10,10 @@ import java.util.Arrays;
 
 /**
  * Reads one HTTP/1.1 response at a time off a blocking stream, through one read buffer kept
- * for the connection's life: status line, headers (into Netty's header type, which
- * {@link HttpExchange#headers()} exposes), and the body framed by Content-Length, chunked
- * transfer coding, or the end of the stream. Interim 1xx responses are skipped. Only the
- * header object, its strings and the body array are new per response.
+ * for the connection's life: status line, headers (kept as raw lines in {@link ResponseHeaders},
+ * made into a map only when read), and the body framed by Content-Length, chunked transfer
+ * coding, or the end of the stream. Interim 1xx responses are skipped. Only the raw header
+ * copy and the body array are new per response.
  *
  * <p>A response it cannot read ends in a {@link Failure} carrying what scripts see; nothing is
  * thrown on the success path.
@@ -31,7 +28,6 @@ final class ResponseReader {
     /** Gathering space beyond this is let go after each body, so an idle virtual user holds little memory. */
     private static final int KEPT_SPILL = 1024 * 1024;
     private static final byte[] EMPTY = new byte[0];
-    private static final HttpHeadersFactory HEADERS = DefaultHttpHeadersFactory.headersFactory().withValidation(false);
     private static final byte[] HTTP_1 = ascii("HTTP/1.");
     private static final byte[] CONTENT_LENGTH = ascii("content-length");
     private static final byte[] TRANSFER_ENCODING = ascii("transfer-encoding");
@@ -50,7 +46,10 @@ final class ResponseReader {
     // The response read last.
     int status;
     String reason;
-    HttpHeaders headers;
+    ResponseHeaders headers = ResponseHeaders.NONE;
+    /** The header lines of the response being read, as {@link ResponseHeaders#raw} wants them. */
+    private byte[] rawHead = new byte[1024];
+    private int rawLength;
     byte[] body;
     long bodyLength;
     boolean keepAlive;
@@ -126,7 +125,7 @@ final class ResponseReader {
             end = nextLine();
         } while (end == lineStart);
         statusLine(lineStart, end);
-        headers = HEADERS.newHeaders();
+        rawLength = 0;
         contentLength = -1;
         transferEncoded = false;
         chunked = false;
@@ -135,6 +134,20 @@ final class ResponseReader {
         while ((end = nextLine()) != lineStart) {
             headerLine(lineStart, end);
         }
+        headers = ResponseHeaders.raw(java.util.Arrays.copyOf(rawHead, rawLength));
+    }
+
+    private void appendRaw(int nameStart, int nameEnd, int valueStart, int valueEnd) {
+        int needed = rawLength + (nameEnd - nameStart) + (valueEnd - valueStart) + 2;
+        if (needed > rawHead.length) {
+            rawHead = java.util.Arrays.copyOf(rawHead, Math.max(needed, rawHead.length * 2));
+        }
+        System.arraycopy(buf, nameStart, rawHead, rawLength, nameEnd - nameStart);
+        rawLength += nameEnd - nameStart;
+        rawHead[rawLength++] = ':';
+        System.arraycopy(buf, valueStart, rawHead, rawLength, valueEnd - valueStart);
+        rawLength += valueEnd - valueStart;
+        rawHead[rawLength++] = '\n';
     }
 
     /** {@code HTTP/1.x SP 3DIGIT [SP reason]} */
@@ -184,7 +197,7 @@ final class ResponseReader {
         while (valueEnd > valueStart && isSpace(buf[valueEnd - 1])) {
             valueEnd--;
         }
-        headers.add(text(start, nameEnd), text(valueStart, valueEnd));
+        appendRaw(start, nameEnd, valueStart, valueEnd);
         if (nameIs(start, nameEnd, CONTENT_LENGTH)) {
             long length = decimal(valueStart, valueEnd);
             if (contentLength >= 0 && length != contentLength) {

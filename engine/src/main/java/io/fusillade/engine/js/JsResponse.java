@@ -1,6 +1,7 @@
 package io.fusillade.engine.js;
 
 import io.fusillade.ingest.ErrorCode;
+import io.fusillade.engine.http.ResponseHeaders;
 import io.netty.handler.codec.http.HttpHeaders;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -32,14 +33,14 @@ public final class JsResponse implements ProxyObject {
     private final String errorMessage;
     private final String url;
     private final byte[] bodyBytes;
-    private final HttpHeaders headerList;
+    private final ResponseHeaders headerSource;
     private final Value jsonParse;
     private String body;
     private Object headersObject;
     private Object timingsObject;
 
     JsResponse(int status, String statusText, String proto, ErrorCode error, String errorMessage, String url,
-               byte[] bodyBytes, HttpHeaders headerList, long[] timingsNanos, Value jsonParse) {
+               byte[] bodyBytes, ResponseHeaders headerSource, long[] timingsNanos, Value jsonParse) {
         this.status = status;
         this.statusText = statusText;
         this.proto = proto;
@@ -47,7 +48,7 @@ public final class JsResponse implements ProxyObject {
         this.errorMessage = errorMessage;
         this.url = url;
         this.bodyBytes = bodyBytes;
-        this.headerList = headerList;
+        this.headerSource = headerSource;
         this.timingsNanos = timingsNanos;
         this.jsonParse = jsonParse;
     }
@@ -102,6 +103,7 @@ public final class JsResponse implements ProxyObject {
             return false;
         }
         String name = args[0].asString();
+        HttpHeaders headerList = headerSource.get();
         if (args.length < 2 || args[1].isNull()) {
             return headerList.contains(name);
         }
@@ -117,7 +119,7 @@ public final class JsResponse implements ProxyObject {
     private Object headers() {
         if (headersObject == null) {
             Map<String, Object> map = new LinkedHashMap<>();
-            for (java.util.Iterator<Map.Entry<String, String>> it = headerList.iteratorAsString(); it.hasNext(); ) {
+            for (java.util.Iterator<Map.Entry<String, String>> it = headerSource.get().iteratorAsString(); it.hasNext(); ) {
                 Map.Entry<String, String> h = it.next();
                 String name = canonical(h.getKey());
                 map.merge(name, h.getValue(), (a, b) -> a + ", " + b);

@@ -141,7 +141,7 @@ public final class VuBridge {
         long[] timings = {exchange.blockedNanos(), exchange.connectingNanos(), exchange.tlsHandshakingNanos(),
             exchange.sendingNanos(), exchange.waitingNanos(), exchange.receivingNanos(), exchange.durationNanos()};
         return new JsResponse(exchange.status(), exchange.statusText(), exchange.protocol().label(), exchange.error(),
-                exchange.errorMessage(), url, exchange.body(), exchange.headers(), timings, jsonParse);
+                exchange.errorMessage(), url, exchange.body(), exchange.responseHeaders(), timings, jsonParse);
     }
 
     private void fillRequest(SampleEvent slot) {

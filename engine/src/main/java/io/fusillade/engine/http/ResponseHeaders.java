@@ -1,0 +1,61 @@
+package io.fusillade.engine.http;
+
+import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
+import io.netty.handler.codec.http.EmptyHttpHeaders;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpHeadersFactory;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * One response's headers, turned into a header map only when someone reads them. Most load
+ * scripts never look at response headers, and building the map (strings, hashing) was the
+ * largest part of reading a response; framing needs only a few headers, which the reader
+ * picks out itself. Used by one thread at a time.
+ */
+public final class ResponseHeaders {
+    /** No headers: a network failure, or nothing received yet. */
+    public static final ResponseHeaders NONE = new ResponseHeaders(EmptyHttpHeaders.INSTANCE, null);
+
+    private static final HttpHeadersFactory HEADERS = DefaultHttpHeadersFactory.headersFactory().withValidation(false);
+
+    private HttpHeaders parsed;
+    private final byte[] raw;
+
+    private ResponseHeaders(HttpHeaders parsed, byte[] raw) {
+        this.parsed = parsed;
+        this.raw = raw;
+    }
+
+    /** Headers already in a map (the Netty transport decodes them itself). */
+    static ResponseHeaders of(HttpHeaders headers) {
+        return new ResponseHeaders(headers, null);
+    }
+
+    /** Header lines as {@code name:value\n}, trimmed, in arrival order, ISO-8859-1. */
+    static ResponseHeaders raw(byte[] lines) {
+        return new ResponseHeaders(null, lines);
+    }
+
+    /** The headers as a case-insensitive map, built on the first call. */
+    public HttpHeaders get() {
+        if (parsed == null) {
+            HttpHeaders headers = HEADERS.newHeaders();
+            int start = 0;
+            while (start < raw.length) {
+                int end = start;
+                while (end < raw.length && raw[end] != '\n') {
+                    end++;
+                }
+                int colon = start;
+                while (colon < end && raw[colon] != ':') {
+                    colon++;
+                }
+                headers.add(new String(raw, start, colon - start, StandardCharsets.ISO_8859_1),
+                        new String(raw, colon + 1, Math.max(0, end - colon - 1), StandardCharsets.ISO_8859_1));
+                start = end + 1;
+            }
+            parsed = headers;
+        }
+        return parsed;
+    }
+}
