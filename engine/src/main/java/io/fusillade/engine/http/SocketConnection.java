@@ -5,6 +5,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 
 import java.io.IOException;
+import java.util.IdentityHashMap;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -28,6 +29,8 @@ final class SocketConnection {
     private static final long EXPIRED = Long.MIN_VALUE + 1;
     /** A request buffer grown beyond this by an unusual request is let go afterwards. */
     private static final int KEPT_REQUEST_BUFFER = 64 * 1024;
+    private static final int MAX_CACHED_HEADS = 64;
+    private static final int MAX_CACHED_HEAD = 4096;
 
     private final Origin origin;
     private final String address;
@@ -41,6 +44,11 @@ final class SocketConnection {
      */
     private final AtomicLong watched = new AtomicLong(IDLE);
     private ByteBuf requestBytes = Unpooled.buffer(1024);
+    /**
+     * Encoded heads of requests this connection sent before, by request identity: a VU that
+     * repeats the same (immutable) request skips encoding it again. Bounded, and cleared when full.
+     */
+    private final IdentityHashMap<HttpRequestSpec, byte[]> encodedHeads = new IdentityHashMap<>();
     /** The socket requests are written to and read from: {@link #socket} itself, or TLS on it. */
     private Socket channel;
     private OutputStream out;
@@ -131,15 +139,33 @@ final class SocketConnection {
     }
 
     private void send(PendingRequest p) throws IOException {
-        ByteBuf head = requestBytes;
-        head.clear();
-        RequestEncoder.encodeInto(head, p, origin, io.userAgent());
-        out.write(head.array(), head.arrayOffset() + head.readerIndex(), head.readableBytes());
-        if (RequestEncoder.bodySeparate(p.spec)) {
+        boolean separate = RequestEncoder.bodySeparate(p.spec);
+        byte[] cached = encodedHeads.get(p.spec);
+        if (cached != null) {
+            out.write(cached);
+        } else {
+            encodeAndWrite(p, separate);
+        }
+        if (separate) {
             // Copying a large body into the buffer would cost more than a second write.
             out.write(p.spec.body());
         }
         p.mark(PendingRequest.WRITTEN, System.nanoTime());
+    }
+
+    private void encodeAndWrite(PendingRequest p, boolean separate) throws IOException {
+        ByteBuf head = requestBytes;
+        head.clear();
+        RequestEncoder.encodeInto(head, p, origin, io.userAgent());
+        out.write(head.array(), head.arrayOffset() + head.readerIndex(), head.readableBytes());
+        if (!separate && head.readableBytes() <= MAX_CACHED_HEAD) {
+            if (encodedHeads.size() >= MAX_CACHED_HEADS) {
+                encodedHeads.clear();
+            }
+            byte[] copy = new byte[head.readableBytes()];
+            head.getBytes(head.readerIndex(), copy);
+            encodedHeads.put(p.spec, copy);
+        }
         if (head.capacity() > KEPT_REQUEST_BUFFER) {
             requestBytes = Unpooled.buffer(1024);
         }

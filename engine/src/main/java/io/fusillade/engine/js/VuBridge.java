@@ -45,6 +45,7 @@ public final class VuBridge {
     private final HttpExchange exchange = new HttpExchange();
     private final Map<String, Integer> ids = new HashMap<>();
     private final Map<String, URI> uris = new HashMap<>();
+    private final Map<String, HttpRequestSpec> plainRequests = new HashMap<>();
     private final ProxyObject env;
     private Value jsonParse;
 
@@ -72,14 +73,28 @@ public final class VuBridge {
         this.jsonParse = jsonParse;
     }
 
-    /** A request with neither body nor params: the common case, with nothing to convert. */
+    /**
+     * A request with neither body nor params: the common case, with nothing to convert. Its
+     * (immutable) request is kept per URL, so a VU repeating it neither re-validates nor, on
+     * the socket transport, re-encodes it.
+     */
     @HostAccess.Export
     public Object requestPlain(String method, String url) {
-        return send(method, url, null, List.of(), null, 0, services.defaultTimeout());
+        requireRunning();
+        HttpRequestSpec spec = plainRequests.get(url);
+        if (spec == null || !spec.method().equals(method)) {
+            spec = new HttpRequestSpec(method, uri(url), List.of(), null, services.defaultTimeout(), services.responseSink());
+            if (plainRequests.size() >= 1_000) {
+                plainRequests.clear();
+            }
+            plainRequests.put(url, spec);
+        }
+        return send(spec, url, null, 0);
     }
 
     @HostAccess.Export
     public Object request(String method, String url, Value body, Value params) {
+        requireRunning();
         Duration timeout = services.defaultTimeout();
         String name = null;
         int tagSetId = 0;
@@ -124,14 +139,21 @@ public final class VuBridge {
 
     private Object send(String method, String url, byte[] body, List<HttpHeader> headers, String name, int tagSetId,
                         Duration timeout) {
+        return send(new HttpRequestSpec(method, uri(url), headers, body, timeout, services.responseSink()), url, name, tagSetId);
+    }
+
+    private void requireRunning() {
         if (initPhase || services.http() == null) {
             throw new IllegalStateException("HTTP requests cannot be made in the init context (top-level code); make them in default() or another exported function");
         }
+    }
+
+    private Object send(HttpRequestSpec spec, String url, String name, int tagSetId) {
         if (session == null) {
             session = services.http().newSession();
         }
-        HttpRequestSpec spec = new HttpRequestSpec(method, uri(url), headers, body, timeout, services.responseSink());
         session.execute(spec, exchange);
+        String method = spec.method();
 
         pendingMethodId = intern(method);
         pendingNameId = intern(name != null ? name : url);
