@@ -201,4 +201,19 @@ class RunIT {
         assertThat(result.stderr()).contains("nothing-here");
         assertThat(result.all()).doesNotContain("\tat ");
     }
+
+    @Test
+    void demoRunsTheQuickstartAndTheShippedScenariosPass() throws Exception {
+        // A 2 s run is all cold JIT: its latency thresholds may fail on a slow machine (exit 99),
+        // but it must run, pass its checks and report.
+        Launcher.Result demo = Launcher.run(work, "demo", "--headless", "-d", "2s", "-w", "3");
+        assertThat(demo.exitCode()).as(demo.all()).isIn(ExitCodes.OK, ExitCodes.THRESHOLDS_FAILED);
+        assertThat(demo.stderr()).contains("demo target listening on http://127.0.0.1:");
+        assertThat(demo.stdout()).contains("✓ list is 200", "✓ item created", "run directory:");
+
+        Launcher.Result checkout = Launcher.run(work, "demo", "--headless", "-d", "2s", "-w", "2",
+                "--script", Launcher.home().resolve("scenarios/checkout.js").toString());
+        assertThat(checkout.exitCode()).as(checkout.all()).isIn(ExitCodes.OK, ExitCodes.THRESHOLDS_FAILED);
+        assertThat(checkout.stdout()).contains("✓ item created", "✓ item found");
+    }
 }
