@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * A fixed number of VUs, each looping over the script's function until the duration is over
@@ -37,7 +38,8 @@ public final class ConstantVusExecutor {
     private final int scenarioId;
     private final AtomicInteger active = new AtomicInteger();
     private final AtomicInteger initialised = new AtomicInteger();
-    private final AtomicLong iterations = new AtomicLong();
+    /** Counted by every VU on every iteration: an adder, so VUs on different cores do not contend. */
+    private final LongAdder iterations = new LongAdder();
     private final AtomicLong firstIteration = new AtomicLong();
     private final AtomicInteger interruptedCount = new AtomicInteger();
     private final AtomicReference<ScriptException> initFailure = new AtomicReference<>();
@@ -88,7 +90,7 @@ public final class ConstantVusExecutor {
                 done.await(10, TimeUnit.SECONDS);
             }
             int interrupted = (int) done.getCount() + interruptedCount.get();
-            return new ExecutionOutcome(iterations.get(), interrupted, initFailure.get(), firstIteration.get());
+            return new ExecutionOutcome(iterations.sum(), interrupted, initFailure.get(), firstIteration.get());
         }
     }
 
@@ -154,11 +156,13 @@ public final class ConstantVusExecutor {
             if (stopping || start >= endNanoTime) {
                 return;
             }
-            firstIteration.compareAndSet(0, start);
+            if (iteration == 0 && firstIteration.get() == 0) {
+                firstIteration.compareAndSet(0, start);
+            }
             String error = runtime.iterate(iteration);
             long end = System.nanoTime();
             publisher.publish(iteration, start, start, end, runtime.lastSleepNanos());
-            iterations.incrementAndGet();
+            iterations.increment();
             if (error != null) {
                 log.iterationError(runtime.vu(), error);
             }
@@ -188,7 +192,7 @@ public final class ConstantVusExecutor {
 
     /** Iterations completed so far. */
     public long iterations() {
-        return iterations.get();
+        return iterations.sum();
     }
 
     /** Seconds since the executor started, for progress output. */
