@@ -44,7 +44,8 @@ bench_install() {
 bench_free_port() {
   local port attempt
   for attempt in $(seq 1 100); do
-    port=$((20000 + RANDOM % 30000))
+    # Below the kernel's ephemeral range (32768+), where outgoing connections take their ports.
+    port=$((20000 + RANDOM % 12000))
     if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
       echo "$port"
       return 0
