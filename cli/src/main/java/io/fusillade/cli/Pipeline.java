@@ -55,7 +55,14 @@ final class Pipeline {
     /** The HTTP transport: the default, or {@code -Dfusillade.http.transport=netty|socket} to compare them. */
     private static HttpTransport transport() {
         String chosen = System.getProperty("fusillade.http.transport");
-        return chosen == null ? HttpClientConfig.defaults().transport() : HttpTransport.valueOf(chosen.trim().toUpperCase(java.util.Locale.ROOT));
+        if (chosen == null) {
+            return HttpClientConfig.defaults().transport();
+        }
+        try {
+            return HttpTransport.valueOf(chosen.trim().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("invalid -Dfusillade.http.transport '" + chosen + "': expected socket or netty", e);
+        }
     }
 
     RunDirectory dir() {

@@ -125,7 +125,9 @@ final class TestRun {
             discard(opening);
             return switch (e) {
                 case ScriptException se -> fail(ExitCodes.SCRIPT_ERROR, se.getMessage());
-                case CompletionException ce -> fail(ExitCodes.FAILURE, "cannot open the run's journal: " + ce.getCause().getMessage());
+                case CompletionException ce when ce.getCause() instanceof IllegalArgumentException bad ->
+                        fail(ExitCodes.INVALID_CONFIG, bad.getMessage());
+                case CompletionException ce -> fail(ExitCodes.FAILURE, "cannot start the run: " + ce.getCause().getMessage());
                 default -> fail(ExitCodes.INVALID_CONFIG, e.getMessage());
             };
         }
