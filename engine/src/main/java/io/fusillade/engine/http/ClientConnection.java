@@ -31,7 +31,7 @@ import java.util.concurrent.TimeUnit;
  * premature close) goes through {@link #succeed} or {@link #fail}, which record the outcome
  * and then release the waiter exactly once.
  */
-final class ClientConnection extends ChannelInboundHandlerAdapter implements Runnable, ChannelFutureListener {
+final class ClientConnection extends ChannelInboundHandlerAdapter implements Runnable, ChannelFutureListener, KeptConnection {
     private enum Phase { CONNECTING, HANDSHAKING, SENDING, WAITING, RECEIVING, IDLE }
 
     private final Origin origin;
@@ -67,7 +67,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Run
 
     // ---- called by the session (the virtual user's thread) ----
 
-    Origin origin() {
+    public Origin origin() {
         return origin;
     }
 
@@ -80,7 +80,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Run
     }
 
     /** True while the connection can take another request. */
-    boolean isOpen() {
+    public boolean isOpen() {
         return open && channel.isActive();
     }
 
@@ -100,7 +100,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Run
         }
     }
 
-    void close() {
+    public void close() {
         open = false;
         channel.close();
     }

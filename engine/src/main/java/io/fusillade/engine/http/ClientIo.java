@@ -7,7 +7,7 @@ package io.fusillade.engine.http;
 sealed interface ClientIo permits NettyIo, SocketIo {
 
     /** A new session's connections, empty. */
-    SessionIo newSession();
+    SessionIo<?> newSession();
 
     /** What the I/O runs on, for diagnostics: {@code epoll}, {@code nio} or {@code socket}. */
     String name();

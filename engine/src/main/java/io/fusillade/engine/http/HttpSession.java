@@ -9,11 +9,11 @@ import java.util.Objects;
  */
 public final class HttpSession implements AutoCloseable {
     private final HttpClientEngine engine;
-    private final SessionIo io;
+    private final SessionIo<?> io;
     private final PendingRequest pending = new PendingRequest();
     private boolean closed;
 
-    HttpSession(HttpClientEngine engine, SessionIo io) {
+    HttpSession(HttpClientEngine engine, SessionIo<?> io) {
         this.engine = engine;
         this.io = io;
     }

@@ -55,7 +55,7 @@ final class NettyIo implements ClientIo {
     }
 
     @Override
-    public SessionIo newSession() {
+    public SessionIo<?> newSession() {
         return new NettySessionIo(this);
     }
 

@@ -22,7 +22,7 @@ import javax.net.ssl.SSLSocket;
  * <p>Every way a request can end goes through {@link #succeed} or {@link #fail}, which record
  * the outcome in the request's exchange.
  */
-final class SocketConnection {
+final class SocketConnection implements KeptConnection {
     /** {@link #watched} when no request is in progress. */
     private static final long IDLE = Long.MIN_VALUE;
     /** {@link #watched} once the watchdog has closed the connection for missing its deadline. */
@@ -63,12 +63,12 @@ final class SocketConnection {
         this.io = io;
     }
 
-    Origin origin() {
+    public Origin origin() {
         return origin;
     }
 
     /** True while the connection can take another request. */
-    boolean isOpen() {
+    public boolean isOpen() {
         return open && !socket.isClosed();
     }
 
@@ -222,7 +222,7 @@ final class SocketConnection {
     }
 
     /** Closes the connection from its own thread (TLS says goodbye properly). */
-    void close() {
+    public void close() {
         open = false;
         io.closed(this);
         try {

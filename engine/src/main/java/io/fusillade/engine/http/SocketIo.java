@@ -50,7 +50,7 @@ final class SocketIo implements ClientIo {
     }
 
     @Override
-    public SessionIo newSession() {
+    public SessionIo<?> newSession() {
         return new SocketSessionIo(this);
     }
 
