@@ -1,6 +1,7 @@
 package io.fusillade.cli;
 
 import io.fusillade.aggregator.metric.MetricRegistry;
+import io.fusillade.engine.http.ClientWarmup;
 import io.fusillade.engine.http.HttpClientConfig;
 import io.fusillade.engine.http.HttpClientEngine;
 import io.fusillade.engine.http.HttpTransport;
@@ -49,6 +50,7 @@ final class Pipeline {
         SampleRing ring = new SampleRing(SampleRing.DEFAULT_SIZE, List.of(new JournalWriter(dir.journalPath()), registry)).start();
         HttpClientEngine http = new HttpClientEngine(HttpClientConfig.defaults().withTransport(transport())
                 .withInsecureSkipTlsVerify(insecureSkipTlsVerify));
+        ClientWarmup.run(http);
         return new Pipeline(dir, registry, ring, http);
     }
 

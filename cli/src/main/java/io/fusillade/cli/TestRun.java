@@ -11,7 +11,6 @@ import io.fusillade.engine.executor.ConstantVusExecutor;
 import io.fusillade.engine.executor.ExecutionOutcome;
 import io.fusillade.engine.http.HttpClientConfig;
 import io.fusillade.engine.http.HttpClientEngine;
-import io.fusillade.engine.js.JitWarmup;
 import io.fusillade.engine.js.ScriptException;
 import io.fusillade.engine.js.ScriptLog;
 import io.fusillade.engine.js.ScriptRuntime;
@@ -42,6 +41,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.graalvm.polyglot.Engine;
 
 /**
  * One {@code fusillade run}: builds the pipeline (ring → journal + aggregator), runs the
@@ -61,18 +62,20 @@ final class TestRun {
     };
 
     private final RunRequest request;
+    private final Supplier<Engine> engines;
     private final EpochClock clock = new EpochClock();
 
-    TestRun(RunRequest request) {
+    TestRun(RunRequest request, Supplier<Engine> engines) {
         this.request = request;
+        this.engines = engines;
     }
 
     /**
      * Runs {@code scriptPath} with the command line's {@code options}, {@code extraEnv} added to
-     * {@code __ENV}, and returns the exit code. The commands call this rather than touching the
-     * engine themselves, so {@code analyze} never loads it.
+     * {@code __ENV}, and the JavaScript engine from {@code engines} (null: a new one); returns the exit code. The
+     * commands call this rather than touching the engine themselves, so {@code analyze} never loads it.
      */
-    static int launch(RunOptions options, Path scriptPath, Map<String, String> extraEnv) {
+    static int launch(RunOptions options, Path scriptPath, Map<String, String> extraEnv, Supplier<Engine> engines) {
         RunRequest request;
         try {
             request = request(options, scriptPath, extraEnv);
@@ -80,7 +83,7 @@ final class TestRun {
             System.err.println("fusillade: " + e.getMessage());
             return ExitCodes.INVALID_CONFIG;
         }
-        return new TestRun(request).execute();
+        return new TestRun(request, engines != null ? engines : ScriptRuntime::newEngine).execute();
     }
 
     private static RunRequest request(RunOptions o, Path scriptPath, Map<String, String> extraEnv) {
@@ -103,7 +106,6 @@ final class TestRun {
 
         // Chronicle and Netty load while the JS engine starts: both take most of a second.
         boolean insecure = Boolean.TRUE.equals(request.overrides().insecureSkipTlsVerify());
-        JitWarmup warmup = JitWarmup.start();
         CompletableFuture<Pipeline> opening = CompletableFuture.supplyAsync(() -> Pipeline.open(request.runsDir(), request.script(), insecure),
                 runnable -> Thread.ofPlatform().name("pipeline-open").start(runnable));
         ScriptRuntime runtime = null;
@@ -111,7 +113,7 @@ final class TestRun {
         List<Threshold> thresholds;
         Pipeline pipeline;
         try {
-            runtime = ScriptRuntime.load(request.script());
+            runtime = ScriptRuntime.load(request.script(), engines);
             OptionsResolver resolver = new OptionsResolver();
             options = resolver.resolve(readScriptOptions(runtime, log, env), request.overrides());
             resolver.warnings().forEach(log::warn);
@@ -121,7 +123,6 @@ final class TestRun {
             if (runtime != null) {
                 runtime.close();
             }
-            warmup.close();
             discard(opening);
             return switch (e) {
                 case ScriptException se -> fail(ExitCodes.SCRIPT_ERROR, se.getMessage());
@@ -136,7 +137,7 @@ final class TestRun {
                     + "): scripts run 20-30x slower. Start Fusillade with its launcher (bin/fusillade) on JDK 25.");
         }
         try (ScriptRuntime script = runtime) {
-            return run(pipeline, script, options, thresholds, log, env, warmup);
+            return run(pipeline, script, options, thresholds, log, env);
         } catch (JournalException e) {
             return fail(ExitCodes.FAILURE, e.getMessage());
         } catch (InterruptedException e) {
@@ -166,7 +167,7 @@ final class TestRun {
     }
 
     private int run(Pipeline pipeline, ScriptRuntime runtime, TestOptions options, List<Threshold> thresholds, ScriptLog log,
-                    Map<String, String> env, JitWarmup warmup) throws InterruptedException {
+                    Map<String, String> env) throws InterruptedException {
         RunDirectory dir = pipeline.dir();
         MetricRegistry registry = pipeline.registry();
         SampleRing ring = pipeline.ring();
@@ -199,7 +200,6 @@ final class TestRun {
         try (ProgressLine progress = new ProgressLine(request.err(), () -> new ProgressLine.Reading(executor.elapsedSeconds(),
                 executor.activeVus(), options.workers(), registry.live().requests(), registry.live().failedRequests(),
                 registry.live().iterations()), options.duration(), request.terminal())) {
-            warmup.close();
             outcome = executor.run();
         }
         publishText(ring, SampleKind.MARKER, "run-end");
