@@ -3,14 +3,18 @@ package io.fusillade.engine.executor;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedTransferQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 /**
  * What the two arrival-rate executors share: iterations start on a schedule, not when a VU
  * is done with the last one. A pool of VUs waits for work; when an iteration is due it goes
- * to an idle VU, or to a new VU while the pool is below {@code maxVUs}, or else it is dropped
- * (a DROPPED_ITERATION record, the {@code dropped_iterations} metric).
+ * to an idle VU, or to a new VU while the pool is below {@code maxVUs} and no other new VU
+ * is still initialising, or else it is dropped (a DROPPED_ITERATION record, the
+ * {@code dropped_iterations} metric). One VU initialising at a time keeps a slow start (a
+ * cold JIT, a slow target) from turning into hundreds of JS contexts built at once, which
+ * would take the CPU the running iterations need.
  *
  * <p>Every iteration is recorded with its planned start, so latency can be read free of
  * coordinated omission: a slow target delays iterations, and the delay shows.
@@ -18,16 +22,14 @@ import java.util.concurrent.locks.LockSupport;
  */
 public abstract sealed class ArrivalRateExecutor extends ScenarioExecutor
         permits ConstantArrivalRateExecutor, RampingArrivalRateExecutor {
-    /** How long an idle VU waits for work before it looks whether the scenario is over. */
-    private static final long IDLE_POLL_MILLIS = 50;
-    /** Below this the scheduler spins instead of parking: parking overshoots by tens of microseconds. */
-    private static final long SPIN_NANOS = 10_000;
+    /** Handed to each VU when the schedule is over. */
+    private static final Long NO_MORE_WORK = Long.MIN_VALUE;
 
     private final LinkedTransferQueue<Long> work = new LinkedTransferQueue<>();
     private final AtomicInteger poolSize = new AtomicInteger();
+    private final AtomicBoolean growing = new AtomicBoolean();
     private final int preAllocatedVus;
     private final int maxVus;
-    private volatile boolean scheduleOver;
 
     ArrivalRateExecutor(ScenarioContext context, int preAllocatedVus, int maxVus) {
         super(context);
@@ -66,9 +68,10 @@ public abstract sealed class ArrivalRateExecutor extends ScenarioExecutor
                     break;
                 }
                 if (!work.tryTransfer(intended)) {
-                    if (poolSize.get() < maxVus) {
+                    if (poolSize.get() < maxVus && growing.compareAndSet(false, true)) {
                         poolSize.incrementAndGet();
                         startVu(vu -> {
+                            growing.set(false);
                             runOne(vu, intended);
                             serve(vu);
                         });
@@ -79,23 +82,30 @@ public abstract sealed class ArrivalRateExecutor extends ScenarioExecutor
                 }
             }
         } finally {
-            scheduleOver = true;
+            // Every VU, idle or busy, takes one of these when it is next free, and ends.
+            for (int i = poolSize.get(); i > 0; i--) {
+                work.put(NO_MORE_WORK);
+            }
         }
         awaitVus(end);
     }
 
-    /** An idle VU's life: take due iterations until the schedule is over. */
+    /**
+     * An idle VU's life: take due iterations until the schedule is over. The wait is untimed:
+     * a virtual thread's timed wait arms a timer each time, which costs more than the handoff.
+     */
     private void serve(ScenarioVu vu) {
-        while (!scheduleOver && !stopping()) {
-            Long intended;
+        while (true) {
+            long intended;
             try {
-                intended = work.poll(IDLE_POLL_MILLIS, TimeUnit.MILLISECONDS);
+                intended = work.take();
             } catch (InterruptedException e) {
                 throw new io.fusillade.engine.js.VuInterruptedException();
             }
-            if (intended != null) {
-                runOne(vu, intended);
+            if (intended == NO_MORE_WORK || stopping()) {
+                return;
             }
+            runOne(vu, intended);
         }
     }
 
@@ -108,13 +118,15 @@ public abstract sealed class ArrivalRateExecutor extends ScenarioExecutor
         }
     }
 
+    /**
+     * Parks until {@code nanoTime}. No spinning to be punctual: on a machine whose cores the
+     * VUs need, a spinning scheduler costs more iterations than it saves microseconds, and
+     * each iteration's actual start is recorded next to its planned one anyway.
+     */
     private void waitFor(long nanoTime) {
         long left;
-        while ((left = nanoTime - System.nanoTime()) > SPIN_NANOS && !stopping()) {
-            LockSupport.parkNanos(Math.min(left - SPIN_NANOS, 100_000_000L));
-        }
-        while (nanoTime - System.nanoTime() > 0 && !stopping()) {
-            Thread.onSpinWait();
+        while ((left = nanoTime - System.nanoTime()) > 0 && !stopping()) {
+            LockSupport.parkNanos(Math.min(left, 100_000_000L));
         }
     }
 }
