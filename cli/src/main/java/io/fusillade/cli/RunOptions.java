@@ -21,6 +21,9 @@ public final class RunOptions {
     @Option(names = "--iterations", paramLabel = "NUM", description = "Iterations per VU (overrides the script).")
     Long iterations;
 
+    @Option(names = {"-c", "--config"}, paramLabel = "FILE", description = "Options from a YAML or JSON file (over the script's; the command line wins).")
+    Path config;
+
     @Option(names = "--threshold", paramLabel = "EXPR", description = "Extra threshold METRIC:EXPR, e.g. 'http_req_duration:p95<500' (repeatable).")
     List<String> thresholds = new ArrayList<>();
 

@@ -21,6 +21,7 @@ import java.util.Map;
  * @param terminal    redraw the progress line in place
  * @param out         standard output: the summary, {@code print}
  * @param err         standard error: progress, console logs, warnings, errors
+ * @param config      a {@code --config} file, or null
  */
 record RunRequest(
         Path script,
@@ -33,5 +34,6 @@ record RunRequest(
         boolean colour,
         boolean terminal,
         PrintStream out,
-        PrintStream err) {
+        PrintStream err,
+        Path config) {
 }

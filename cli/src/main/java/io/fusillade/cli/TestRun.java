@@ -7,7 +7,7 @@ import io.fusillade.aggregator.report.ConsoleSummary;
 import io.fusillade.aggregator.report.JsonSummary;
 import io.fusillade.aggregator.summary.Summary;
 import io.fusillade.aggregator.threshold.Threshold;
-import io.fusillade.engine.executor.ConstantVusExecutor;
+import io.fusillade.engine.executor.Execution;
 import io.fusillade.engine.executor.ExecutionOutcome;
 import io.fusillade.engine.http.HttpClientConfig;
 import io.fusillade.engine.http.HttpClientEngine;
@@ -16,9 +16,11 @@ import io.fusillade.engine.js.ScriptLog;
 import io.fusillade.engine.js.ScriptRuntime;
 import io.fusillade.engine.js.VuRuntime;
 import io.fusillade.engine.js.VuServices;
+import io.fusillade.engine.lifecycle.LifecycleHooks;
 import io.fusillade.engine.options.Durations;
 import io.fusillade.engine.options.OptionException;
 import io.fusillade.engine.options.OptionsResolver;
+import io.fusillade.engine.options.ScenarioOptions;
 import io.fusillade.engine.options.TestOptions;
 import io.fusillade.ingest.EpochClock;
 import io.fusillade.ingest.SampleKind;
@@ -37,6 +39,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
@@ -95,7 +98,7 @@ final class TestRun {
         OptionsResolver.Overrides overrides = new OptionsResolver.Overrides(o.workers, d, o.iterations,
                 o.responseSink ? Boolean.TRUE : null, o.insecureSkipTlsVerify ? Boolean.TRUE : null);
         return new RunRequest(scriptPath, overrides, o.thresholds, o.exportJson, o.runsDir, allEnv, level,
-                terminal && !o.noColor, terminal, System.out, System.err);
+                terminal && !o.noColor, terminal, System.out, System.err, o.config);
     }
 
     /** Runs the test and returns the process exit code. */
@@ -112,11 +115,23 @@ final class TestRun {
         TestOptions options;
         List<Threshold> thresholds;
         Pipeline pipeline;
+        Set<String> functions;
         try {
             runtime = ScriptRuntime.load(request.script(), engines);
             OptionsResolver resolver = new OptionsResolver();
-            options = resolver.resolve(readScriptOptions(runtime, log, env), request.overrides());
+            ScriptExports exports = readScriptExports(runtime, log, env);
+            List<Map<String, Object>> layers = request.config() == null ? List.of(exports.options())
+                    : List.of(exports.options(), ConfigFile.load(request.config()));
+            options = resolver.resolve(layers, request.overrides());
             resolver.warnings().forEach(log::warn);
+            functions = exports.functions();
+            for (ScenarioOptions scenario : options.scenarios()) {
+                if (!functions.contains(scenario.exec())) {
+                    throw new ScriptException(request.script() + ": scenario '" + scenario.name() + "' runs " + scenario.exec()
+                            + "(), but the script exports no such function" + ("default".equals(scenario.exec())
+                            ? " (export default function () { ... })" : ""));
+                }
+            }
             thresholds = Thresholds.parse(options.thresholds(), request.thresholds());
             pipeline = opening.join();
         } catch (ScriptException | OptionException | IllegalArgumentException | CompletionException e) {
@@ -137,7 +152,7 @@ final class TestRun {
                     + "): scripts run 20-30x slower. Start Fusillade with its launcher (bin/fusillade) on JDK 25.");
         }
         try (ScriptRuntime script = runtime) {
-            return run(pipeline, script, options, thresholds, log, env);
+            return run(pipeline, script, options, thresholds, log, env, functions);
         } catch (JournalException e) {
             return fail(ExitCodes.FAILURE, e.getMessage());
         } catch (InterruptedException e) {
@@ -155,19 +170,23 @@ final class TestRun {
         }
     }
 
-    private Map<String, Object> readScriptOptions(ScriptRuntime runtime, ScriptLog log, Map<String, String> env) {
+    /** The script's {@code options} and the names of the functions it exports. */
+    private record ScriptExports(Map<String, Object> options, Set<String> functions) {
+    }
+
+    private ScriptExports readScriptExports(ScriptRuntime runtime, ScriptLog log, Map<String, String> env) {
         // A context of its own, publishing into a ring nobody reads: init code may intern names.
         SampleRing discard = new SampleRing(1024, List.of()).start();
         VuServices initServices = new VuServices(discard, clock, null, log, env, HttpClientConfig.DEFAULT_TIMEOUT, false);
-        try (VuRuntime init = new VuRuntime(runtime, 1, 0, SCENARIO, initServices)) {
-            return init.options();
+        try (VuRuntime init = new VuRuntime(runtime, 1, 0, SCENARIO, null, initServices)) {
+            return new ScriptExports(init.options(), init.exportedFunctions());
         } finally {
             discard.close();
         }
     }
 
     private int run(Pipeline pipeline, ScriptRuntime runtime, TestOptions options, List<Threshold> thresholds, ScriptLog log,
-                    Map<String, String> env) throws InterruptedException {
+                    Map<String, String> env, Set<String> functions) throws InterruptedException {
         RunDirectory dir = pipeline.dir();
         MetricRegistry registry = pipeline.registry();
         SampleRing ring = pipeline.ring();
@@ -178,12 +197,33 @@ final class TestRun {
         publishText(ring, SampleKind.MARKER, "run-start");
 
         HttpClientEngine http = pipeline.http(options.insecureSkipTlsVerify());
-        VuServices services = new VuServices(ring, clock, http, log, env, HttpClientConfig.DEFAULT_TIMEOUT, options.responseSink());
-        int scenarioId = ring.dictionary().intern(SCENARIO);
-        ConstantVusExecutor executor = new ConstantVusExecutor(options,
-                vu -> new VuRuntime(runtime, vu, scenarioId, "default", services), ring, clock, log, scenarioId);
+        Map<String, VuServices> servicesByScenario = new HashMap<>();
+        for (ScenarioOptions scenario : options.scenarios()) {
+            Map<String, String> scenarioEnv = new HashMap<>(env);
+            scenarioEnv.putAll(scenario.env());
+            servicesByScenario.put(scenario.name(), new VuServices(ring, clock, http, log, scenarioEnv,
+                    HttpClientConfig.DEFAULT_TIMEOUT, scenario.responseSink()));
+        }
+        LifecycleHooks hooks = new LifecycleHooks(runtime, new VuServices(ring, clock, http, log, env,
+                HttpClientConfig.DEFAULT_TIMEOUT, false), functions);
 
         printBanner(dir, options, runtime);
+        String setupData;
+        try {
+            setupData = hooks.setup(options.setupTimeout());
+        } catch (ScriptException e) {
+            publishText(ring, SampleKind.MARKER, "run-end");
+            pipeline.close();
+            metadata.ended(Instant.now(), "script_error").write(dir.metadataPath());
+            return fail(ExitCodes.SCRIPT_ERROR, "setup() failed: " + e.getMessage());
+        }
+        Execution executor = new Execution(options.scenarios(), (vu, scenario, scenarioId) -> {
+            VuRuntime vuRuntime = new VuRuntime(runtime, vu, scenarioId, scenario.name(), scenario.exec(),
+                    servicesByScenario.get(scenario.name()));
+            vuRuntime.setupData(setupData);
+            return vuRuntime;
+        }, ring, clock, log);
+
         CountDownLatch finished = new CountDownLatch(1);
         Thread stopOnSignal = new Thread(() -> {
             request.err().println("\nstopping: letting running iterations finish (up to " + Durations.format(options.gracefulStop()) + ")...");
@@ -202,6 +242,15 @@ final class TestRun {
                 registry.live().iterations()), options.duration(), request.terminal())) {
             outcome = executor.run();
         }
+        ScriptException teardownFailure = null;
+        if (outcome.initFailure() == null) {
+            try {
+                hooks.teardown(setupData, options.teardownTimeout());
+            } catch (ScriptException e) {
+                teardownFailure = e;
+                request.err().println("fusillade: teardown() failed: " + e.getMessage());
+            }
+        }
         publishText(ring, SampleKind.MARKER, "run-end");
         pipeline.close();
 
@@ -213,10 +262,20 @@ final class TestRun {
             outcomeText = "script_error";
             exit = ExitCodes.SCRIPT_ERROR;
         } else {
-            request.out().println();
-            request.out().print(new ConsoleSummary(request.colour()).render(summary));
-            outcomeText = summary.thresholdsPassed() ? "passed" : "thresholds_failed";
             exit = summary.thresholdsPassed() ? ExitCodes.OK : ExitCodes.THRESHOLDS_FAILED;
+            if (hooks.has(LifecycleHooks.HANDLE_SUMMARY)) {
+                // As in k6: handleSummary replaces the console summary; it prints what it returns as 'stdout'.
+                if (!handleSummary(runtime, summary, log, env, options)) {
+                    exit = exit == ExitCodes.OK ? ExitCodes.SCRIPT_ERROR : exit;
+                }
+            } else {
+                request.out().println();
+                request.out().print(new ConsoleSummary(request.colour()).render(summary));
+            }
+            if (teardownFailure != null && exit == ExitCodes.OK) {
+                exit = ExitCodes.SCRIPT_ERROR;
+            }
+            outcomeText = summary.thresholdsPassed() ? "passed" : "thresholds_failed";
         }
         try {
             JsonSummary json = new JsonSummary();
@@ -229,9 +288,17 @@ final class TestRun {
             exit = exit == ExitCodes.OK ? ExitCodes.FAILURE : exit;
         }
         metadata.ended(Instant.now(), outcomeText).write(dir.metadataPath());
+        if (outcome.droppedIterations() > 0) {
+            request.err().println("note: " + outcome.droppedIterations() + " arrival-rate iteration(s) were dropped: no VU was free"
+                    + " (raise preAllocatedVUs or maxVUs)");
+        }
+        if (outcome.lateIterations() > 0) {
+            request.err().printf(Locale.ROOT, "note: %d arrival-rate iteration(s) started more than 10 ms after their planned time"
+                    + " (the latest by %.1f ms)%n", outcome.lateIterations(), outcome.worstLagNanos() / 1e6);
+        }
         if (outcome.interruptedVus() > 0) {
-            request.err().println("note: " + outcome.interruptedVus() + " VU(s) were stopped mid-iteration when the graceful stop ("
-                    + Durations.format(options.gracefulStop()) + ") ran out");
+            request.err().println("note: " + outcome.interruptedVus() + " VU(s) were stopped mid-iteration when their graceful stop"
+                    + " or ramp-down ran out");
         }
         if (log.iterationErrors() > 0) {
             request.err().println("note: " + log.iterationErrors() + " iteration(s) ended in a script error");
@@ -251,13 +318,30 @@ final class TestRun {
         return exit;
     }
 
+    /** Runs the script's handleSummary and writes what it returns; false when that failed. */
+    private boolean handleSummary(ScriptRuntime runtime, Summary summary, ScriptLog log, Map<String, String> env, TestOptions options) {
+        // The run's ring is closed by now: the hook gets one of its own that nobody reads.
+        SampleRing discard = new SampleRing(1024, List.of()).start();
+        try {
+            LifecycleHooks hooks = new LifecycleHooks(runtime, new VuServices(discard, clock, null, log, env,
+                    HttpClientConfig.DEFAULT_TIMEOUT, false), Set.of(LifecycleHooks.HANDLE_SUMMARY));
+            return SummaryOutputs.write(hooks.handleSummary(new JsonSummary().toJson(summary), options.teardownTimeout()),
+                    request.out(), request.err());
+        } catch (ScriptException e) {
+            request.err().println("fusillade: handleSummary() failed: " + e.getMessage());
+            return false;
+        } finally {
+            discard.close();
+        }
+    }
+
     private void printBanner(RunDirectory dir, TestOptions options, ScriptRuntime runtime) {
-        String length = options.duration() != null
-                ? Durations.format(options.duration()) + (options.iterations() > 0 ? " or " + options.iterations() + " iterations each" : "")
-                : options.iterations() + " iteration(s) each";
-        request.err().printf(Locale.ROOT, "%n  script: %s%n  output: %s%n  scenario: %d VU(s), %s (graceful stop %s)%n  engine: %s%n%n",
-                request.script(), dir.path(), options.workers(), length, Durations.format(options.gracefulStop()),
-                runtime.jitEnabled() ? "GraalJS, JIT" : "GraalJS, INTERPRETED");
+        StringBuilder scenarios = new StringBuilder();
+        for (ScenarioOptions scenario : options.scenarios()) {
+            scenarios.append(String.format(Locale.ROOT, "  scenario %s: %s%n", scenario.name(), scenario.describe()));
+        }
+        request.err().printf(Locale.ROOT, "%n  script: %s%n  output: %s%n%s  engine: %s%n%n",
+                request.script(), dir.path(), scenarios, runtime.jitEnabled() ? "GraalJS, JIT" : "GraalJS, INTERPRETED");
     }
 
     private Map<String, Object> effectiveOptions(TestOptions options, List<Threshold> thresholds) {
@@ -270,6 +354,9 @@ final class TestRun {
             effective.put("iterations", options.iterations());
         }
         effective.put("stop", Durations.format(options.gracefulStop()));
+        Map<String, Object> scenarios = new LinkedHashMap<>();
+        options.scenarios().forEach(scenario -> scenarios.put(scenario.name(), scenario.describe()));
+        effective.put("scenarios", scenarios);
         effective.put("thresholds", Thresholds.toOptions(thresholds));
         effective.put("script_options", options.scriptOptions());
         return effective;

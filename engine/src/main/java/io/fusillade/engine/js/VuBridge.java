@@ -53,6 +53,8 @@ public final class VuBridge {
     long iteration;
     /** Nanoseconds slept in the current iteration, so iteration time can exclude sleep. */
     long sleptNanos;
+    /** How late the current iteration started against its arrival-rate plan; its requests' intended starts are that much earlier. */
+    long lagNanos;
 
     // The record being published: set just before ring.publish, read by the writers.
     private int pendingMethodId;
@@ -169,7 +171,7 @@ public final class VuBridge {
     private void fillRequest(SampleEvent slot) {
         slot.kind = SampleKind.REQUEST;
         exchange.writeTo(slot, services.clock());
-        slot.intendedStartNanos = slot.startNanos;
+        slot.intendedStartNanos = slot.startNanos - lagNanos;
         slot.methodId = pendingMethodId;
         slot.nameId = pendingNameId;
         slot.tagSetId = pendingTagSetId;

@@ -111,9 +111,9 @@
 
   // The VU loop calls this once per iteration: one call into JS sets the iteration globals
   // and runs the scenario's function.
-  return function iterate(fn, iteration) {
+  return function iterate(fn, iteration, data) {
     globalThis.__ITERATION = iteration;
     globalThis.__ITER = iteration;
-    fn();
+    fn(data);
   };
 })
