@@ -1,5 +1,8 @@
 package io.fusillade.engine.js;
 
+import io.fusillade.engine.js.module.BuiltinModules;
+import io.fusillade.engine.js.module.ModuleFileSystem;
+import io.fusillade.engine.js.stdlib.ScriptShared;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -15,7 +18,6 @@ import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.SourceSection;
 import org.graalvm.polyglot.Value;
-import org.graalvm.polyglot.io.FileSystem;
 import org.graalvm.polyglot.io.IOAccess;
 
 /**
@@ -33,12 +35,20 @@ public final class ScriptRuntime implements AutoCloseable {
     private final Engine engine;
     private final Source source;
     private final String sha256;
+    private final BuiltinModules modules = new BuiltinModules();
+    private final ScriptShared shared;
 
     private ScriptRuntime(Path script, Engine engine, Source source, String sha256) {
         this.script = script;
         this.engine = engine;
         this.source = source;
         this.sha256 = sha256;
+        this.shared = new ScriptShared(script.getParent());
+    }
+
+    /** What the run's VUs share through the standard library (shared data, metric types, abort). */
+    public ScriptShared shared() {
+        return shared;
     }
 
     /**
@@ -124,7 +134,7 @@ public final class ScriptRuntime implements AutoCloseable {
         return Context.newBuilder("js")
                 .engine(engine)
                 .allowHostAccess(HostAccess.EXPLICIT)
-                .allowIO(IOAccess.newBuilder().fileSystem(FileSystem.newReadOnlyFileSystem(FileSystem.newDefaultFileSystem())).build())
+                .allowIO(IOAccess.newBuilder().fileSystem(new ModuleFileSystem(modules)).build())
                 .option("js.esm-eval-returns-exports", "true")
                 .option("js.ecmascript-version", "2024")
                 .option("js.console", "false")
@@ -186,7 +196,10 @@ public final class ScriptRuntime implements AutoCloseable {
     }
 
     private static boolean isInternal(SourceSection at) {
-        return VuRuntime.PRELUDE_NAME.equals(at.getSource().getName());
+        String name = at.getSource().getName();
+        String path = at.getSource().getPath();
+        return VuRuntime.PRELUDE_NAME.equals(name) || VuRuntime.STDLIB_NAME.equals(name)
+                || (path != null && path.startsWith(BuiltinModules.ROOT.toString()));
     }
 
     private static String relative(String file) {

@@ -48,6 +48,10 @@ public final class VuBridge {
     private final Map<String, HttpRequestSpec> plainRequests = new HashMap<>();
     private final ProxyObject env;
     private Value jsonParse;
+    /** The current {@code group()} path ({@code ::outer::inner}), empty outside groups, and its tag set. */
+    private String group = "";
+    private int groupTagSetId;
+    private final Map<String, Integer> groupTagSetIds = new HashMap<>();
 
     /** Iteration number, set by the VU loop; stamped on every record. */
     long iteration;
@@ -91,7 +95,7 @@ public final class VuBridge {
             }
             plainRequests.put(url, spec);
         }
-        return send(spec, url, null, 0);
+        return send(spec, url, null, groupTagSetId);
     }
 
     @HostAccess.Export
@@ -125,6 +129,9 @@ public final class VuBridge {
                 if (name == null && tags.get("name") != null) {
                     name = tags.get("name");
                 }
+                if (!group.isEmpty()) {
+                    tags.putIfAbsent("group", group);
+                }
                 tagSetId = intern(TagSets.encode(tags));
             }
             v = params.getMember("timeout");
@@ -136,7 +143,7 @@ public final class VuBridge {
                 }
             }
         }
-        return send(method, url, body(body, headers), headers, name, tagSetId, timeout);
+        return send(method, url, body(body, headers), headers, name, tagSetId == 0 ? groupTagSetId : tagSetId, timeout);
     }
 
     private Object send(String method, String url, byte[] body, List<HttpHeader> headers, String name, int tagSetId,
@@ -189,6 +196,7 @@ public final class VuBridge {
         slot.startNanos = bridge.services.clock().nowNanos();
         slot.intendedStartNanos = slot.startNanos;
         slot.nameId = bridge.pendingCheckId;
+        slot.tagSetId = bridge.groupTagSetId;
         slot.value = bridge.pendingCheckPass ? 1 : 0;
         slot.text = bridge.pendingCheckMessage;
         slot.scenarioId = bridge.scenarioId;
@@ -219,13 +227,9 @@ public final class VuBridge {
         if (body == null || body.isNull()) {
             return null;
         }
-        if (body.isString()) {
-            return body.asString().getBytes(StandardCharsets.UTF_8);
-        }
-        if (body.hasBufferElements()) {
-            byte[] bytes = new byte[(int) body.getBufferSize()];
-            body.readBuffer(0, bytes, 0, bytes.length);
-            return bytes;
+        byte[] raw = JsBytes.of(body);
+        if (raw != null) {
+            return raw;
         }
         if (body.hasMembers() && !body.canExecute()) {
             // As in k6: a plain object is sent form-encoded.
@@ -265,6 +269,32 @@ public final class VuBridge {
         pendingCheckPass = pass;
         pendingCheckMessage = message;
         services.ring().publish(CHECK, this);
+    }
+
+    /** Enters or leaves a {@code group()}: requests, checks and metrics are tagged {@code group=path} inside it. */
+    @HostAccess.Export
+    public void setGroup(String path) {
+        group = path;
+        if (path.isEmpty()) {
+            groupTagSetId = 0;
+            return;
+        }
+        Integer id = groupTagSetIds.get(path);
+        if (id == null) {
+            id = intern(TagSets.encode(Map.of("group", path)));
+            if (groupTagSetIds.size() < 10_000) {
+                groupTagSetIds.put(path, id);
+            }
+        }
+        groupTagSetId = id;
+    }
+
+    String group() {
+        return group;
+    }
+
+    int groupTagSetId() {
+        return groupTagSetId;
     }
 
     @HostAccess.Export

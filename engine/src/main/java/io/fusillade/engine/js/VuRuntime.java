@@ -19,7 +19,10 @@ import org.graalvm.polyglot.Value;
 public final class VuRuntime implements AutoCloseable {
     /** The source name of the API's own JavaScript, so errors can point past it. */
     static final String PRELUDE_NAME = "fusillade-prelude.js";
-    private static final Source PRELUDE = loadPrelude();
+    /** The source name of the standard library's JavaScript. */
+    static final String STDLIB_NAME = "fusillade-stdlib.js";
+    private static final Source PRELUDE = load("prelude.js", PRELUDE_NAME);
+    private static final Source STDLIB = load("stdlib.js", STDLIB_NAME);
 
     private final ScriptRuntime script;
     private final Context context;
@@ -60,6 +63,7 @@ public final class VuRuntime implements AutoCloseable {
             globals.putMember("__SCENARIO", scenario);
             // One object per VU context, so it survives from one iteration to the next.
             globals.putMember("__VU_STATE", context.eval("js", "({})"));
+            context.eval(STDLIB).execute(new StdlibBridge(bridge, vu, scenarioId, services, script.shared()), bridge);
             bridge.attach(context.eval("js", "JSON.parse"));
             this.exports = script.evalModule(context);
             bridge.initPhase = false;
@@ -195,14 +199,14 @@ public final class VuRuntime implements AutoCloseable {
         }
     }
 
-    private static Source loadPrelude() {
-        try (InputStream in = VuRuntime.class.getResourceAsStream("prelude.js")) {
+    private static Source load(String resource, String name) {
+        try (InputStream in = VuRuntime.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("prelude.js missing from the engine jar");
+                throw new IllegalStateException(resource + " missing from the engine jar");
             }
-            return Source.newBuilder("js", new String(in.readAllBytes(), StandardCharsets.UTF_8), PRELUDE_NAME).build();
+            return Source.newBuilder("js", new String(in.readAllBytes(), StandardCharsets.UTF_8), name).build();
         } catch (IOException e) {
-            throw new IllegalStateException("cannot read prelude.js", e);
+            throw new IllegalStateException("cannot read " + resource, e);
         }
     }
 }

@@ -1,90 +1,31 @@
 package io.fusillade.engine.js;
 
-import io.fusillade.engine.testing.LocalTarget;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.fusillade.engine.http.HttpClientConfig;
-import io.fusillade.ingest.Dictionary;
-import io.fusillade.ingest.EpochClock;
+import io.fusillade.engine.testing.ScriptHarness;
 import io.fusillade.ingest.ErrorCode;
 import io.fusillade.ingest.SampleEvent;
 import io.fusillade.ingest.SampleKind;
-import io.fusillade.ingest.SampleRing;
-import io.fusillade.ingest.SampleSink;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A VU's script against a real server: what it sees and what it publishes. */
 class VuRuntimeTest {
     @RegisterExtension
-    static final LocalTarget LOCAL = new LocalTarget();
+    static final ScriptHarness harness = new ScriptHarness();
 
-    @TempDir
-    Path dir;
-
-    /** Keeps copies of every record and resolves names. */
-    static final class Collector implements SampleSink {
-        final List<SampleEvent> events = new ArrayList<>();
-        final Dictionary dictionary = new Dictionary();
-
-        @Override
-        public void onSample(SampleEvent event, boolean endOfBatch) {
-            if (event.kind == SampleKind.DICTIONARY) {
-                dictionary.define(event.entryId, event.text);
-            }
-            SampleEvent copy = new SampleEvent();
-            copy.copyFrom(event);
-            events.add(copy);
-        }
-
-        List<SampleEvent> of(SampleKind kind) {
-            return events.stream().filter(e -> e.kind == kind).toList();
-        }
-    }
-
-
-    private record Run(Collector collected, String stdout, String stderr) {
-    }
-
-    private Run iterate(String source, int iterations) throws IOException {
-        Path script = dir.resolve("test.js");
-        Files.writeString(script, source);
-        Collector collector = new Collector();
-        SampleRing ring = new SampleRing(1024, List.of(collector)).start();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        ScriptLog log = new ScriptLog(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), ScriptLog.Level.INFO);
-        VuServices services = new VuServices(ring, new EpochClock(), LOCAL.http(), log, Map.of("BASE_URL", LOCAL.target().baseUrl()),
-                HttpClientConfig.DEFAULT_TIMEOUT, false);
-        try (ScriptRuntime runtime = ScriptRuntime.load(script);
-             VuRuntime vu = new VuRuntime(runtime, 3, 0, "default", services)) {
-            for (int i = 0; i < iterations; i++) {
-                String error = vu.iterate(i);
-                if (error != null) {
-                    log.iterationError(3, error);
-                }
-            }
-        }
-        ring.close();
-        return new Run(collector, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    /** Runs {@code source} as VU 3. */
+    private ScriptHarness.Run iterate(String source, int iterations) throws IOException {
+        return harness.run(source, 3, 1, iterations, harness.local().http());
     }
 
     @Test
     void requestsChecksAndResponseFieldsReachTheScriptAndTheStream() throws IOException {
-        Run run = iterate("""
+        ScriptHarness.Run run = iterate("""
                 export default function () {
                   const r = http.get(`${__ENV.BASE_URL}/api/items/2`, { name: 'item', tags: { flow: 'browse' } });
                   check(r, {
@@ -120,7 +61,7 @@ class VuRuntimeTest {
 
     @Test
     void postWithJsonAndFormBodies() throws IOException {
-        Run run = iterate("""
+        ScriptHarness.Run run = iterate("""
                 export default function () {
                   const created = http.post(`${__ENV.BASE_URL}/api/items`, JSON.stringify({ name: 'x' }),
                       { headers: { 'Content-Type': 'application/json' } });
@@ -140,7 +81,7 @@ class VuRuntimeTest {
         try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        Run run = iterate("""
+        ScriptHarness.Run run = iterate("""
                 export default function () {
                   const r = http.get('http://127.0.0.1:%d/');
                   check(r, { 'refused': (x) => x.status === 0 && x.errorCode === 'ECONNREFUSED' && x.error === 'CONNECT' });
@@ -153,7 +94,7 @@ class VuRuntimeTest {
 
     @Test
     void anExceptionEndsTheIterationWithItsLocation() throws IOException {
-        Run run = iterate("""
+        ScriptHarness.Run run = iterate("""
                 export default function () {
                   const missing = undefined;
                   missing.field = 1;
@@ -179,8 +120,8 @@ class VuRuntimeTest {
 
     @Test
     void localModuleImportsResolveNextToTheScript() throws IOException {
-        Files.writeString(dir.resolve("helpers.js"), "export const greet = (n) => `hello ${n}`;\n");
-        Run run = iterate("import { greet } from './helpers.js';\nexport default function () { print(greet('vu')); }\n", 1);
+        Files.writeString(harness.dir().resolve("helpers.js"), "export const greet = (n) => `hello ${n}`;\n");
+        ScriptHarness.Run run = iterate("import { greet } from './helpers.js';\nexport default function () { print(greet('vu')); }\n", 1);
         assertThat(run.stdout()).contains("hello vu");
     }
 }

@@ -1,0 +1,101 @@
+package io.fusillade.engine.js.stdlib;
+
+import io.fusillade.ingest.MetricType;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * What the VUs of one run share through the standard library: shared arrays and CSV files
+ * (one copy each), the custom metrics' types (a name keeps its first type), the counter behind
+ * {@code utils.sequentialId()}, unit test results, and a request to abort the run.
+ */
+public final class ScriptShared {
+    private final Path scriptDir;
+    private final SharedStore<SharedData> arrays = new SharedStore<>();
+    private final SharedStore<CsvTable> csvFiles = new SharedStore<>();
+    private final ConcurrentHashMap<String, MetricType> metricTypes = new ConcurrentHashMap<>();
+    private final AtomicLong sequence = new AtomicLong();
+    private final AtomicReference<String> abortReason = new AtomicReference<>();
+    private final List<Runnable> abortListeners = new CopyOnWriteArrayList<>();
+    private final List<TestResult> testResults = new CopyOnWriteArrayList<>();
+
+    /** @param scriptDir the script's folder, which {@code open()} and {@code SharedCSV} paths are relative to */
+    public ScriptShared(Path scriptDir) {
+        this.scriptDir = scriptDir;
+    }
+
+    public Path scriptDir() {
+        return scriptDir;
+    }
+
+    /** Shared arrays by name. */
+    public SharedStore<SharedData> arrays() {
+        return arrays;
+    }
+
+    /** Parsed CSV files by absolute path. */
+    public SharedStore<CsvTable> csvFiles() {
+        return csvFiles;
+    }
+
+    /**
+     * Registers custom metric {@code name} as {@code type}, or checks it was registered so.
+     *
+     * @throws IllegalArgumentException for an unusable name, or one already used with another type
+     */
+    public void defineMetric(String name, MetricType type) {
+        if (name.isEmpty() || name.length() > 128 || name.chars().anyMatch(c -> c == '{' || c == '}' || c == ':' || c <= ' ')) {
+            throw new IllegalArgumentException("invalid metric name '" + name
+                    + "': use 1 to 128 characters without spaces, ':', '{' or '}'");
+        }
+        MetricType existing = metricTypes.putIfAbsent(name, type);
+        if (existing != null && existing != type) {
+            throw new IllegalArgumentException("metric '" + name + "' is already a " + label(existing)
+                    + "; it cannot also be a " + label(type));
+        }
+    }
+
+    private static String label(MetricType type) {
+        return type.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The next id of {@code utils.sequentialId()}: 1, 2, 3... across all VUs. */
+    public long nextSequentialId() {
+        return sequence.incrementAndGet();
+    }
+
+    /** Asks the run to stop ({@code exec.test.abort()}); the first reason wins. */
+    public void abort(String reason) {
+        if (abortReason.compareAndSet(null, reason == null || reason.isBlank() ? "test aborted by the script" : reason)) {
+            abortListeners.forEach(Runnable::run);
+        }
+    }
+
+    /** Why the script aborted the run, or null when it did not. */
+    public String abortReason() {
+        return abortReason.get();
+    }
+
+    /** Runs {@code listener} when the script aborts the run (at once if it already has). */
+    public void onAbort(Runnable listener) {
+        abortListeners.add(listener);
+        if (abortReason.get() != null) {
+            listener.run();
+        }
+    }
+
+    /** Records the outcome of one unit test ({@code test(name, fn)}). */
+    public void testResult(TestResult result) {
+        testResults.add(result);
+    }
+
+    /** Unit test outcomes in the order they ran. */
+    public List<TestResult> testResults() {
+        return List.copyOf(testResults);
+    }
+}
