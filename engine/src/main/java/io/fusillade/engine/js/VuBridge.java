@@ -1,9 +1,12 @@
 package io.fusillade.engine.js;
 
+import io.fusillade.engine.http.CookieJar;
 import io.fusillade.engine.http.HttpExchange;
 import io.fusillade.engine.http.HttpHeader;
 import io.fusillade.engine.http.HttpRequestSpec;
 import io.fusillade.engine.http.HttpSession;
+import io.fusillade.engine.http.Redirects;
+import io.fusillade.engine.http.UrlNames;
 import io.fusillade.engine.options.Durations;
 import io.fusillade.engine.options.OptionException;
 import io.fusillade.ingest.SampleEvent;
@@ -46,6 +49,10 @@ public final class VuBridge {
     private final Map<String, Integer> ids = new HashMap<>();
     private final Map<String, URI> uris = new HashMap<>();
     private final Map<String, HttpRequestSpec> plainRequests = new HashMap<>();
+    /** Request URL to the id of its metric name (the URL with identifier segments as {@code :id}). */
+    private final Map<String, Integer> urlNameIds = new HashMap<>();
+    private final CookieJar cookies = new CookieJar();
+    private JsCookies jsCookies;
     private final ProxyObject env;
     private Value jsonParse;
     /** The current {@code group()} path ({@code ::outer::inner}), empty outside groups, and its tag set. */
@@ -95,7 +102,7 @@ public final class VuBridge {
             }
             plainRequests.put(url, spec);
         }
-        return send(spec, url, null, groupTagSetId);
+        return send(spec, url, null, groupTagSetId, RequestPolicy.DEFAULT);
     }
 
     @HostAccess.Export
@@ -105,7 +112,9 @@ public final class VuBridge {
         String name = null;
         int tagSetId = 0;
         List<HttpHeader> headers = new ArrayList<>(4);
+        RequestPolicy policy = RequestPolicy.DEFAULT;
         if (params != null && params.hasMembers()) {
+            policy = RequestPolicy.of(params);
             Value v = params.getMember("headers");
             if (v != null && v.hasMembers()) {
                 for (String key : v.getMemberKeys()) {
@@ -143,12 +152,8 @@ public final class VuBridge {
                 }
             }
         }
-        return send(method, url, body(body, headers), headers, name, tagSetId == 0 ? groupTagSetId : tagSetId, timeout);
-    }
-
-    private Object send(String method, String url, byte[] body, List<HttpHeader> headers, String name, int tagSetId,
-                        Duration timeout) {
-        return send(new HttpRequestSpec(method, uri(url), headers, body, timeout, services.responseSink()), url, name, tagSetId);
+        return send(new HttpRequestSpec(method, uri(url), headers, body(body, headers), timeout, services.responseSink()), url, name,
+                tagSetId == 0 ? groupTagSetId : tagSetId, policy);
     }
 
     private void requireRunning() {
@@ -157,22 +162,99 @@ public final class VuBridge {
         }
     }
 
-    private Object send(HttpRequestSpec spec, String url, String name, int tagSetId) {
+    /** A request with its retries (each attempt with its redirects): every exchange is one sample; the last one is the response. */
+    private Object send(HttpRequestSpec spec, String url, String name, int tagSetId, RequestPolicy policy) {
         if (session == null) {
             session = services.http().newSession();
         }
-        session.execute(spec, exchange);
-        String method = spec.method();
+        for (int attempt = 1; ; attempt++) {
+            JsResponse response = follow(spec, url, name, tagSetId, policy);
+            if (attempt > policy.retries() || !policy.shouldRetry(response, exchange.status())) {
+                return response;
+            }
+            pause(policy.delayMillis(attempt));
+        }
+    }
 
-        pendingMethodId = intern(method);
-        pendingNameId = intern(name != null ? name : url);
-        pendingTagSetId = tagSetId;
-        services.ring().publish(REQUEST, this);
-
+    /** One attempt: the request, then each redirect it is answered with, as the policy allows. */
+    private JsResponse follow(HttpRequestSpec spec, String url, String name, int tagSetId, RequestPolicy policy) {
+        HttpRequestSpec current = spec;
+        String currentUrl = url;
+        for (int hop = 0; ; hop++) {
+            exchange(current, currentUrl, name, tagSetId);
+            if (!policy.followRedirects() || hop >= policy.maxRedirects() || !Redirects.isRedirect(exchange.status())) {
+                break;
+            }
+            HttpRequestSpec next = Redirects.next(current, exchange.status(), exchange.responseHeaders().all("location"));
+            if (next == null) {
+                break;
+            }
+            current = next;
+            currentUrl = next.uri().toString();
+        }
         long[] timings = {exchange.blockedNanos(), exchange.connectingNanos(), exchange.tlsHandshakingNanos(),
             exchange.sendingNanos(), exchange.waitingNanos(), exchange.receivingNanos(), exchange.durationNanos()};
         return new JsResponse(exchange.status(), exchange.statusText(), exchange.protocol().label(), exchange.error(),
-                exchange.errorMessage(), url, exchange.body(), exchange.responseHeaders(), timings, jsonParse);
+                exchange.errorMessage(), currentUrl, exchange.body(), exchange.responseHeaders(), timings, jsonParse);
+    }
+
+    /** One exchange on the VU's session, with its cookies sent and kept, published as one sample. */
+    private void exchange(HttpRequestSpec spec, String url, String name, int tagSetId) {
+        HttpRequestSpec sent = spec;
+        if (!cookies.isEmpty()) {
+            String cookieHeader = cookies.header(spec.uri(), System.currentTimeMillis());
+            if (cookieHeader != null) {
+                sent = spec.withCookies(cookieHeader);
+            }
+        }
+        session.execute(sent, exchange);
+        List<String> setCookies = exchange.responseHeaders().all("set-cookie");
+        if (!setCookies.isEmpty()) {
+            cookies.store(spec.uri(), setCookies, System.currentTimeMillis());
+        }
+        pendingMethodId = intern(spec.method());
+        pendingNameId = name != null ? intern(name) : urlNameId(url);
+        pendingTagSetId = tagSetId;
+        services.ring().publish(REQUEST, this);
+    }
+
+    private int urlNameId(String url) {
+        Integer id = urlNameIds.get(url);
+        if (id == null) {
+            id = intern(UrlNames.of(url));
+            if (urlNameIds.size() < 10_000) {
+                urlNameIds.put(url, id);
+            }
+        }
+        return id;
+    }
+
+    /** Waits between attempts; a stopped VU stops waiting. */
+    private static void pause(long millis) {
+        if (millis <= 0) {
+            return;
+        }
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new VuInterruptedException();
+        }
+    }
+
+    /** {@code Basic base64(user:password)}, for {@code http.basicAuth()}. */
+    @HostAccess.Export
+    public String basicAuth(String user, String password) {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The VU's cookie jar, for {@code http.cookieJar()}. */
+    @HostAccess.Export
+    public Object cookieJar() {
+        if (jsCookies == null) {
+            jsCookies = new JsCookies(cookies);
+        }
+        return jsCookies;
     }
 
     private void fillRequest(SampleEvent slot) {

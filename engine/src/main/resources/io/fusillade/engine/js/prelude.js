@@ -27,7 +27,38 @@
       }
       return send(String(method).toUpperCase(), url, body, params);
     },
+    cookieJar: () => fus.cookieJar(),
+    url(base, params) {
+      const query = encodePairs(params, false);
+      if (query === '') {
+        return String(base);
+      }
+      const b = String(base);
+      return b + (b.includes('?') ? (b.endsWith('?') || b.endsWith('&') ? '' : '&') : '?') + query;
+    },
+    formEncode: (obj) => encodePairs(obj, true),
+    basicAuth: (user, password) => fus.basicAuth(String(user), String(password === undefined ? '' : password)),
+    bearerToken: (token) => 'Bearer ' + String(token),
   };
+
+  // key=value&... of an object's own properties (arrays repeat the key); form encoding writes spaces as '+'.
+  function encodePairs(obj, form) {
+    if (obj === null || obj === undefined) {
+      return '';
+    }
+    const enc = form ? (v) => encodeURIComponent(v).replace(/%20/g, '+') : encodeURIComponent;
+    const out = [];
+    for (const key of Object.keys(obj)) {
+      const value = obj[key];
+      if (value === undefined) {
+        continue;
+      }
+      for (const v of Array.isArray(value) ? value : [value]) {
+        out.push(enc(key) + '=' + enc(v === null ? '' : String(v)));
+      }
+    }
+    return out.join('&');
+  }
 
   const checkIds = new Map();
   function check(value, checks) {
