@@ -5,6 +5,7 @@ import io.fusillade.engine.http.HttpExchange;
 import io.fusillade.engine.http.HttpHeader;
 import io.fusillade.engine.http.HttpRequestSpec;
 import io.fusillade.engine.http.HttpSession;
+import io.fusillade.engine.http.Multipart;
 import io.fusillade.engine.http.Redirects;
 import io.fusillade.engine.http.UrlNames;
 import io.fusillade.engine.options.Durations;
@@ -17,6 +18,9 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -53,6 +57,7 @@ public final class VuBridge {
     private final Map<String, Integer> urlNameIds = new HashMap<>();
     private final CookieJar cookies = new CookieJar();
     private JsCookies jsCookies;
+    private Path scriptDir;
     private final ProxyObject env;
     private Value jsonParse;
     /** The current {@code group()} path ({@code ::outer::inner}), empty outside groups, and its tag set. */
@@ -309,12 +314,30 @@ public final class VuBridge {
         if (body == null || body.isNull()) {
             return null;
         }
+        if (body.isHostObject() && body.asHostObject() instanceof JsFormData form) {
+            setContentType(headers, form.contentType());
+            return form.body();
+        }
         byte[] raw = JsBytes.of(body);
         if (raw != null) {
             return raw;
         }
         if (body.hasMembers() && !body.canExecute()) {
-            // As in k6: a plain object is sent form-encoded.
+            // A plain object: form-encoded, as in k6; multipart when a value is an http.file().
+            boolean files = false;
+            for (String key : body.getMemberKeys()) {
+                Value v = body.getMember(key);
+                files |= v.isString() && FileParts.isMarker(v.asString());
+            }
+            if (files) {
+                Multipart multipart = new Multipart();
+                for (String key : body.getMemberKeys()) {
+                    Value v = body.getMember(key);
+                    FileParts.add(multipart, key, v.isString() ? v.asString() : v.toString());
+                }
+                setContentType(headers, multipart.contentType());
+                return multipart.body();
+            }
             StringBuilder sb = new StringBuilder();
             for (String key : body.getMemberKeys()) {
                 Value v = body.getMember(key);
@@ -324,13 +347,52 @@ public final class VuBridge {
                 sb.append(URLEncoder.encode(key, StandardCharsets.UTF_8)).append('=')
                         .append(URLEncoder.encode(v.isString() ? v.asString() : v.toString(), StandardCharsets.UTF_8));
             }
-            boolean hasType = headers.stream().anyMatch(h -> h.is("content-type"));
-            if (!hasType) {
-                headers.add(new HttpHeader("Content-Type", "application/x-www-form-urlencoded"));
-            }
+            setContentType(headers, "application/x-www-form-urlencoded");
             return sb.toString().getBytes(StandardCharsets.UTF_8);
         }
         return body.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Sets Content-Type unless the script set one itself. */
+    private static void setContentType(List<HttpHeader> headers, String type) {
+        if (headers.stream().noneMatch(h -> h.is("content-type"))) {
+            headers.add(new HttpHeader("Content-Type", type));
+        }
+    }
+
+    /**
+     * {@code http.file(pathOrData, filename, contentType)}: a file part for a multipart body. A
+     * string naming a file next to the script is that file; any other string or buffer is the
+     * content itself (as k6's {@code http.file(open(...))} passes it).
+     */
+    @HostAccess.Export
+    public String fileMarker(Value data, String filename, String contentType) {
+        if (data != null && data.isString() && scriptDir != null) {
+            String text = data.asString();
+            try {
+                if (text.length() < 4096 && Files.isRegularFile(scriptDir.resolve(text))) {
+                    return FileParts.ofPath(scriptDir, text, filename, contentType);
+                }
+            } catch (InvalidPathException notAPath) {
+                // Content, not a file name.
+            }
+        }
+        byte[] bytes = data == null || data.isNull() ? new byte[0] : JsBytes.of(data);
+        if (bytes == null) {
+            throw new IllegalArgumentException("http.file: expected a file path, a string or an ArrayBuffer");
+        }
+        return FileParts.ofData(bytes, filename, contentType);
+    }
+
+    /** A new multipart form for {@code new FormData()}. */
+    @HostAccess.Export
+    public Object formData() {
+        return new JsFormData();
+    }
+
+    /** Where the script lives: {@code http.file()} paths are relative to it. */
+    void scriptDir(Path dir) {
+        this.scriptDir = dir;
     }
 
     @HostAccess.Export

@@ -58,6 +58,7 @@ public final class VuRuntime implements AutoCloseable {
         this.context = script.newContext();
         try {
             this.bridge = new VuBridge(vu, scenarioId, services);
+            bridge.scriptDir(script.script().getParent());
             this.iterate = context.eval(PRELUDE).execute(bridge, vu);
             Value globals = context.getBindings("js");
             globals.putMember("__SCENARIO", scenario);

@@ -136,4 +136,51 @@ class HttpFeaturesTest {
                 "http://example.test/search?x=1&page=2", "username=user+one&password=p%40ss",
                 "auth=Basic dXNlcjpwYXNz", "Bearer abc", "matches=true string=true no=false");
     }
+
+    @Test
+    void filesAndFormDataGoAsMultipartPartsTheServerDecodes() throws IOException {
+        java.nio.file.Files.writeString(harness.dir().resolve("upload.txt"), "hello from a file");
+        ScriptHarness.Run run = harness.run("""
+                const B = __ENV.BASE_URL;
+                export default function () {
+                  const fd = new FormData();
+                  fd.append('field', 'value');
+                  fd.append('file', http.file('./upload.txt', 'upload.txt', 'text/plain'));
+                  const r = http.post(`${B}/upload`, fd.body(), { headers: { 'Content-Type': fd.contentType() } });
+                  print(`formdata ${r.status} ${JSON.stringify(r.json())}`);
+                  const auto = http.post(`${B}/upload`, { note: 'n1', doc: http.file('inline content', 'doc.bin') });
+                  print(`auto ${auto.status} ${JSON.stringify(auto.json())}`);
+                }
+                """, 1, 1);
+        assertThat(run.errors()).isEmpty();
+        assertThat(run.stdout()).contains("formdata 200 {\"field\":{\"text\":\"value\"},\"file\":{\"filename\":\"upload.txt\","
+                        + "\"contentType\":\"text/plain\",\"size\":17,\"text\":\"hello from a file\"}}",
+                "auto 200 {\"note\":{\"text\":\"n1\"},\"doc\":{\"filename\":\"doc.bin\",\"contentType\":\"application/octet-stream\","
+                        + "\"size\":14,\"text\":\"inline content\"}}");
+    }
+
+    @Test
+    void defaultsAndHooksApplyToEveryRequestUntilCleared() throws IOException {
+        ScriptHarness.Run run = harness.run("""
+                const B = __ENV.BASE_URL;
+                export default function () {
+                  http.setDefaults({ headers: { 'X-Api-Key': 'k1', Accept: 'application/json' }, timeout: '5s' });
+                  const seen = http.get(`${B}/headers`, { headers: { Accept: 'text/plain' } }).json();
+                  print(`defaults key=${seen['X-Api-Key']} accept=${seen.Accept}`);
+                  const log = [];
+                  http.addHook('beforeRequest', (req) => { log.push(`${req.method} ${req.url.replace(B, '')}`); req.headers['X-Trace'] = 't1'; });
+                  http.addHook('afterResponse', (res) => log.push(`got ${res.status}`));
+                  const traced = http.get(`${B}/headers`).json();
+                  print(`hooked trace=${traced['X-Trace']} key=${traced['X-Api-Key']} log=${log.join('|')}`);
+                  http.clearHooks();
+                  http.setDefaults(null);
+                  const plain = http.get(`${B}/headers`).json();
+                  print(`cleared trace=${plain['X-Trace']} key=${plain['X-Api-Key']} log=${log.length}`);
+                  try { http.addHook('onError', () => {}); } catch (e) { print(e.message); }
+                }
+                """, 1, 1);
+        assertThat(run.errors()).isEmpty();
+        assertThat(run.stdout()).contains("defaults key=k1 accept=text/plain", "hooked trace=t1 key=k1 log=GET /headers|got 200",
+                "cleared trace=undefined key=undefined log=2", "unknown hook 'onError'");
+    }
 }

@@ -6,7 +6,10 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.http.DefaultFullHttpRequest;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.EmptyHttpHeaders;
+import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.DefaultHttpContent;
 import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
@@ -23,8 +26,14 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.handler.codec.http.multipart.Attribute;
+import io.netty.handler.codec.http.multipart.DefaultHttpDataFactory;
+import io.netty.handler.codec.http.multipart.FileUpload;
+import io.netty.handler.codec.http.multipart.HttpPostRequestDecoder;
+import io.netty.handler.codec.http.multipart.InterfaceHttpData;
 import io.netty.util.AsciiString;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -184,6 +193,7 @@ final class DemoHandler extends SimpleChannelInboundHandler<HttpObject> {
             case COOKIES_SET -> setCookies(ctx, keepAlive);
             case COOKIES -> cookies(ctx, keepAlive);
             case FLAKY -> flaky(ctx, keepAlive);
+            case UPLOAD -> upload(ctx, keepAlive);
             case UNKNOWN -> json(ctx, HttpResponseStatus.NOT_FOUND,
                     "{\"error\":" + Json.quote("no such path: " + path) + "}", keepAlive);
         }
@@ -366,6 +376,36 @@ final class DemoHandler extends SimpleChannelInboundHandler<HttpObject> {
             json(ctx, HttpResponseStatus.OK, "{\"attempt\":" + seen + "}", keepAlive);
         } else {
             json(ctx, HttpResponseStatus.SERVICE_UNAVAILABLE, "{\"attempt\":" + seen + "}", keepAlive);
+        }
+    }
+
+    private void upload(ChannelHandlerContext ctx, Persistence keepAlive) {
+        FullHttpRequest full = new DefaultFullHttpRequest(request.protocolVersion(), request.method(), request.uri(),
+                body.retainedDuplicate(), request.headers(), EmptyHttpHeaders.INSTANCE);
+        HttpPostRequestDecoder decoder = null;
+        try {
+            decoder = new HttpPostRequestDecoder(new DefaultHttpDataFactory(false), full);
+            StringBuilder out = new StringBuilder("{");
+            for (InterfaceHttpData data : decoder.getBodyHttpDatas()) {
+                out.append(out.length() > 1 ? "," : "").append(Json.quote(data.getName())).append(":{");
+                if (data instanceof FileUpload file) {
+                    out.append("\"filename\":").append(Json.quote(file.getFilename()))
+                            .append(",\"contentType\":").append(Json.quote(file.getContentType()))
+                            .append(",\"size\":").append(file.length())
+                            .append(",\"text\":").append(Json.quote(file.getString(StandardCharsets.UTF_8)));
+                } else if (data instanceof Attribute field) {
+                    out.append("\"text\":").append(Json.quote(field.getValue()));
+                }
+                out.append('}');
+            }
+            json(ctx, HttpResponseStatus.OK, out.append('}').toString(), keepAlive);
+        } catch (IOException | RuntimeException e) {
+            json(ctx, HttpResponseStatus.BAD_REQUEST, "{\"error\":" + Json.quote("cannot decode the form: " + e) + "}", keepAlive);
+        } finally {
+            if (decoder != null) {
+                decoder.destroy();
+            }
+            full.release();
         }
     }
 

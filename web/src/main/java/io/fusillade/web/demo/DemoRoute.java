@@ -33,6 +33,8 @@ public enum DemoRoute {
     COOKIES("/cookies", "GET, HEAD"),
     /** Answers 503 except on every n-th request to this route (counted since the last reset): a service that fails n-1 times, then recovers. */
     FLAKY("/flaky/{n}", ""),
+    /** Decodes a multipart/form-data (or form-urlencoded) POST and answers with each part: name, filename, content type, size, text. */
+    UPLOAD("/upload", "POST"),
     /** Any path the target does not serve. */
     UNKNOWN("*", "");
 
@@ -73,6 +75,7 @@ public enum DemoRoute {
             case "/truncated" -> TRUNCATED;
             case "/cookies" -> COOKIES;
             case "/cookies/set" -> COOKIES_SET;
+            case "/upload" -> UPLOAD;
             default -> {
                 if (hasParameter(path, "/bytes/")) {
                     yield BYTES;
