@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.graalvm.polyglot.HostAccess;
 import org.graalvm.polyglot.Value;
+import org.graalvm.polyglot.proxy.ProxyArray;
 import org.graalvm.polyglot.proxy.ProxyObject;
 
 /**
@@ -50,6 +51,8 @@ public final class VuBridge {
     /** True while the script's init code runs: requests are not allowed there, as in k6. */
     boolean initPhase = true;
     private final HttpExchange exchange = new HttpExchange();
+    /** The exchange being published: set just before ring.publish, read by the writer. */
+    private HttpExchange publishing;
     private final Map<String, Integer> ids = new HashMap<>();
     private final Map<String, URI> uris = new HashMap<>();
     private final Map<String, HttpRequestSpec> plainRequests = new HashMap<>();
@@ -113,6 +116,15 @@ public final class VuBridge {
     @HostAccess.Export
     public Object request(String method, String url, Value body, Value params) {
         requireRunning();
+        Prepared r = prepare(method, url, body, params);
+        return send(r.spec(), r.url(), r.name(), r.tagSetId(), r.policy());
+    }
+
+    /** A request as the script described it, ready to send. */
+    private record Prepared(HttpRequestSpec spec, String url, String name, int tagSetId, RequestPolicy policy) {
+    }
+
+    private Prepared prepare(String method, String url, Value body, Value params) {
         Duration timeout = services.defaultTimeout();
         String name = null;
         int tagSetId = 0;
@@ -157,8 +169,110 @@ public final class VuBridge {
                 }
             }
         }
-        return send(new HttpRequestSpec(method, uri(url), headers, body(body, headers), timeout, services.responseSink()), url, name,
-                tagSetId == 0 ? groupTagSetId : tagSetId, policy);
+        HttpRequestSpec spec = new HttpRequestSpec(method, uri(url), headers, body(body, headers), timeout, services.responseSink());
+        return new Prepared(spec, url, name, tagSetId == 0 ? groupTagSetId : tagSetId, policy);
+    }
+
+    /**
+     * {@code http.batch()}: the requests (each {@code [method, url, body, params]}) sent at
+     * the same time, each on a connection of its own (at most {@value #BATCH_PARALLEL} at
+     * once), redirects followed; the responses in the order asked. Each exchange is a sample,
+     * published in request order once all are done.
+     */
+    @HostAccess.Export
+    public Object batch(Value requests) {
+        requireRunning();
+        int n = (int) requests.getArraySize();
+        Prepared[] prepared = new Prepared[n];
+        for (int i = 0; i < n; i++) {
+            Value r = requests.getArrayElement(i);
+            Prepared p = prepare(r.getArrayElement(0).asString(), r.getArrayElement(1).asString(), r.getArrayElement(2),
+                    r.getArrayElement(3));
+            String cookieHeader = cookies.isEmpty() ? null : cookies.header(p.spec().uri(), System.currentTimeMillis());
+            prepared[i] = cookieHeader == null ? p
+                    : new Prepared(p.spec().withCookies(cookieHeader), p.url(), p.name(), p.tagSetId(), p.policy());
+        }
+        List<List<Hop>> hops = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            hops.add(new ArrayList<>(1));
+        }
+        int lanes = Math.min(n, BATCH_PARALLEL);
+        while (batchSessions.size() < lanes) {
+            batchSessions.add(services.http().newSession());
+        }
+        Thread[] workers = new Thread[lanes];
+        RuntimeException[] failure = new RuntimeException[1];
+        for (int lane = 0; lane < lanes; lane++) {
+            int first = lane;
+            HttpSession laneSession = batchSessions.get(lane);
+            workers[lane] = Thread.ofVirtual().start(() -> {
+                try {
+                    for (int i = first; i < n; i += lanes) {
+                        sendFollowing(laneSession, prepared[i], hops.get(i));
+                    }
+                } catch (RuntimeException e) {
+                    synchronized (failure) {
+                        failure[0] = e;
+                    }
+                }
+            });
+        }
+        try {
+            for (Thread worker : workers) {
+                worker.join();
+            }
+        } catch (InterruptedException e) {
+            for (Thread worker : workers) {
+                worker.interrupt();
+            }
+            Thread.currentThread().interrupt();
+            throw new VuInterruptedException();
+        }
+        synchronized (failure) {
+            if (failure[0] != null) {
+                throw new IllegalStateException("http.batch: a request failed: " + failure[0].getMessage(), failure[0]);
+            }
+        }
+        List<Object> responses = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            Hop last = null;
+            for (Hop hop : hops.get(i)) {
+                List<String> setCookies = hop.exchange().responseHeaders().all("set-cookie");
+                if (!setCookies.isEmpty()) {
+                    cookies.store(hop.spec().uri(), setCookies, System.currentTimeMillis());
+                }
+                String url = last == null ? prepared[i].url() : hop.spec().uri().toString();
+                publish(hop.exchange(), hop.spec().method(), url, prepared[i].name(), prepared[i].tagSetId());
+                last = hop;
+            }
+            responses.add(response(last.exchange(), last == hops.get(i).getFirst() ? prepared[i].url() : last.spec().uri().toString()));
+        }
+        return ProxyArray.fromList(responses);
+    }
+
+    private static final int BATCH_PARALLEL = 20;
+    private final List<HttpSession> batchSessions = new ArrayList<>();
+
+    /** One exchange of a batch request: what was sent and what came back. */
+    private record Hop(HttpRequestSpec spec, HttpExchange exchange) {
+    }
+
+    /** One batch request and its redirects on {@code lane}; each exchange kept in {@code hops}. */
+    private static void sendFollowing(HttpSession lane, Prepared request, List<Hop> hops) {
+        HttpRequestSpec current = request.spec();
+        for (int hop = 0; ; hop++) {
+            HttpExchange out = new HttpExchange();
+            lane.execute(current, out);
+            hops.add(new Hop(current, out));
+            if (!request.policy().followRedirects() || hop >= request.policy().maxRedirects() || !Redirects.isRedirect(out.status())) {
+                return;
+            }
+            HttpRequestSpec next = Redirects.next(current, out.status(), out.responseHeaders().all("location"));
+            if (next == null) {
+                return;
+            }
+            current = next;
+        }
     }
 
     private void requireRunning() {
@@ -197,10 +311,23 @@ public final class VuBridge {
             current = next;
             currentUrl = next.uri().toString();
         }
-        long[] timings = {exchange.blockedNanos(), exchange.connectingNanos(), exchange.tlsHandshakingNanos(),
-            exchange.sendingNanos(), exchange.waitingNanos(), exchange.receivingNanos(), exchange.durationNanos()};
-        return new JsResponse(exchange.status(), exchange.statusText(), exchange.protocol().label(), exchange.error(),
-                exchange.errorMessage(), currentUrl, exchange.body(), exchange.responseHeaders(), timings, jsonParse);
+        return response(exchange, currentUrl);
+    }
+
+    private JsResponse response(HttpExchange ex, String url) {
+        long[] timings = {ex.blockedNanos(), ex.connectingNanos(), ex.tlsHandshakingNanos(),
+            ex.sendingNanos(), ex.waitingNanos(), ex.receivingNanos(), ex.durationNanos()};
+        return new JsResponse(ex.status(), ex.statusText(), ex.protocol().label(), ex.error(),
+                ex.errorMessage(), url, ex.body(), ex.responseHeaders(), timings, jsonParse);
+    }
+
+    /** Publishes {@code ex} as one request sample. */
+    private void publish(HttpExchange ex, String method, String url, String name, int tagSetId) {
+        pendingMethodId = intern(method);
+        pendingNameId = name != null ? intern(name) : urlNameId(url);
+        pendingTagSetId = tagSetId;
+        publishing = ex;
+        services.ring().publish(REQUEST, this);
     }
 
     /** One exchange on the VU's session, with its cookies sent and kept, published as one sample. */
@@ -217,10 +344,7 @@ public final class VuBridge {
         if (!setCookies.isEmpty()) {
             cookies.store(spec.uri(), setCookies, System.currentTimeMillis());
         }
-        pendingMethodId = intern(spec.method());
-        pendingNameId = name != null ? intern(name) : urlNameId(url);
-        pendingTagSetId = tagSetId;
-        services.ring().publish(REQUEST, this);
+        publish(exchange, spec.method(), url, name, tagSetId);
     }
 
     private int urlNameId(String url) {
@@ -264,7 +388,7 @@ public final class VuBridge {
 
     private void fillRequest(SampleEvent slot) {
         slot.kind = SampleKind.REQUEST;
-        exchange.writeTo(slot, services.clock());
+        publishing.writeTo(slot, services.clock());
         slot.intendedStartNanos = slot.startNanos - lagNanos;
         slot.methodId = pendingMethodId;
         slot.nameId = pendingNameId;
@@ -477,5 +601,6 @@ public final class VuBridge {
         if (session != null) {
             session.close();
         }
+        batchSessions.forEach(HttpSession::close);
     }
 }

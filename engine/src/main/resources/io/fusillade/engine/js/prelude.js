@@ -57,6 +57,31 @@
       }
       return send(String(method).toUpperCase(), url, body, params);
     },
+    batch(requests) {
+      // Each entry: a URL string, [method, url, body, params], or { method, url, body, params | ...params }.
+      const list = Array.isArray(requests) ? requests : Object.values(requests);
+      const normalized = list.map((r) => {
+        if (typeof r === 'string') {
+          return ['GET', r, null, withDefaults(undefined) || null];
+        }
+        if (Array.isArray(r)) {
+          return [String(r[0]).toUpperCase(), text(r[1]), r[2] === undefined ? null : r[2], withDefaults(r[3]) || null];
+        }
+        const params = r.params !== undefined ? r.params : r;
+        return [String(r.method || 'GET').toUpperCase(), text(r.url), r.body === undefined ? null : r.body, withDefaults(params) || null];
+      });
+      const responses = fus.batch(normalized);
+      const out = [];
+      for (let i = 0; i < responses.length; i++) {
+        out.push(responses[i]);
+      }
+      if (!Array.isArray(requests)) {
+        const keyed = {};
+        Object.keys(requests).forEach((k, i) => { keyed[k] = out[i]; });
+        return keyed;
+      }
+      return out;
+    },
     cookieJar: () => fus.cookieJar(),
     setDefaults(options) {
       if (options !== undefined && options !== null && typeof options !== 'object') {

@@ -183,4 +183,34 @@ class HttpFeaturesTest {
         assertThat(run.stdout()).contains("defaults key=k1 accept=text/plain", "hooked trace=t1 key=k1 log=GET /headers|got 200",
                 "cleared trace=undefined key=undefined log=2", "unknown hook 'onError'");
     }
+
+    @Test
+    void batchSendsInParallelAndAnswersInOrder() throws IOException {
+        ScriptHarness.Run run = harness.run("""
+                const B = __ENV.BASE_URL;
+                export default function () {
+                  const slow = Array.from({ length: 10 }, () => ['GET', `${B}/slow`]);
+                  const t = Date.now();
+                  const rs = http.batch(slow);
+                  print(`slow ${rs.length} all200=${rs.every((r) => r.status === 200)} ms=${Date.now() - t}`);
+                  const mixed = http.batch([
+                    `${B}/api/items/1`,
+                    ['POST', `${B}/api/items`, JSON.stringify({ name: 'n', quantity: 1 }), { headers: { 'Content-Type': 'application/json' } }],
+                    { method: 'GET', url: `${B}/redirect/2`, params: { name: 'hops' } },
+                    { method: 'GET', url: `${B}/status/404` },
+                  ]);
+                  print(`mixed ${mixed.map((r) => r.status).join(',')} id=${mixed[0].json().id} url=${mixed[2].url.replace(B, '')}`);
+                  const keyed = http.batch({ health: `${B}/health`, item: `${B}/api/items/2` });
+                  print(`keyed ${keyed.health.status} ${keyed.item.json().id}`);
+                }
+                """, 1, 1);
+        assertThat(run.errors()).isEmpty();
+        assertThat(run.stdout()).contains("slow 10 all200=true", "mixed 200,201,200,404 id=1 url=/redirect/0", "keyed 200 2");
+        long ms = Long.parseLong(run.stdout().replaceAll("(?s).*slow 10 all200=true ms=(\\d+).*", "$1"));
+        // One after another they would take at least 10 x 50 ms.
+        assertThat(ms).isLessThan(450);
+        // 10 + 1 + 1 + 3 hops + 1 + 2 exchanges, each a sample.
+        assertThat(run.collected().of(SampleKind.REQUEST)).hasSize(18);
+        assertThat(harness.local().target().connectionCount()).isGreaterThanOrEqualTo(10);
+    }
 }
