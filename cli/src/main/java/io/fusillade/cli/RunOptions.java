@@ -30,6 +30,10 @@ public final class RunOptions {
     @Option(names = "--export-json", paramLabel = "FILE", description = "Write the end-of-run summary as JSON.")
     Path exportJson;
 
+    @Option(names = "--capture-errors", paramLabel = "FILE", arity = "0..1", fallbackValue = "fusillade-errors.json",
+            description = "Write each failed request (status >= 400 or a network error) as a JSON line, for `export` and `replay` (default file: ${FALLBACK-VALUE}).")
+    Path captureErrors;
+
     @Option(names = "--headless", description = "No live terminal UI: plain progress lines (for CI).")
     boolean headless;
 

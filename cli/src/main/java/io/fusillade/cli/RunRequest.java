@@ -21,6 +21,8 @@ import java.util.Map;
  * @param terminal    redraw the progress line in place
  * @param out         standard output: the summary, {@code print}
  * @param err         standard error: progress, console logs, warnings, errors
+ * @param config      the --config file, or null
+ * @param captureErrors where failed requests are written as JSON lines, or null
  * @param config      a {@code --config} file, or null
  */
 record RunRequest(
@@ -35,5 +37,6 @@ record RunRequest(
         boolean terminal,
         PrintStream out,
         PrintStream err,
-        Path config) {
+        Path config,
+        Path captureErrors) {
 }

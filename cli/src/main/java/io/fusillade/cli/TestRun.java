@@ -9,6 +9,7 @@ import io.fusillade.aggregator.summary.Summary;
 import io.fusillade.aggregator.threshold.Threshold;
 import io.fusillade.engine.executor.Execution;
 import io.fusillade.engine.executor.ExecutionOutcome;
+import io.fusillade.engine.http.FailedRequestLog;
 import io.fusillade.engine.http.HttpClientConfig;
 import io.fusillade.engine.http.HttpClientEngine;
 import io.fusillade.engine.js.ScriptException;
@@ -98,7 +99,7 @@ final class TestRun {
         OptionsResolver.Overrides overrides = new OptionsResolver.Overrides(o.workers, d, o.iterations,
                 o.responseSink ? Boolean.TRUE : null, o.insecureSkipTlsVerify ? Boolean.TRUE : null);
         return new RunRequest(scriptPath, overrides, o.thresholds, o.exportJson, o.runsDir, allEnv, level,
-                terminal && !o.noColor, terminal, System.out, System.err, o.config);
+                terminal && !o.noColor, terminal, System.out, System.err, o.config, o.captureErrors);
     }
 
     /** Runs the test and returns the process exit code. */
@@ -197,15 +198,26 @@ final class TestRun {
         publishText(ring, SampleKind.MARKER, "run-start");
 
         HttpClientEngine http = pipeline.http(options.insecureSkipTlsVerify());
+        FailedRequestLog failures = null;
+        if (request.captureErrors() != null) {
+            try {
+                failures = new FailedRequestLog(request.captureErrors());
+            } catch (IOException e) {
+                publishText(ring, SampleKind.MARKER, "run-end");
+                pipeline.close();
+                metadata.ended(Instant.now(), "failed").write(dir.metadataPath());
+                return fail(ExitCodes.INVALID_CONFIG, "--capture-errors: cannot write " + request.captureErrors() + ": " + e.getMessage());
+            }
+        }
         Map<String, VuServices> servicesByScenario = new HashMap<>();
         for (ScenarioOptions scenario : options.scenarios()) {
             Map<String, String> scenarioEnv = new HashMap<>(env);
             scenarioEnv.putAll(scenario.env());
             servicesByScenario.put(scenario.name(), new VuServices(ring, clock, http, log, scenarioEnv,
-                    HttpClientConfig.DEFAULT_TIMEOUT, scenario.responseSink()));
+                    HttpClientConfig.DEFAULT_TIMEOUT, scenario.responseSink(), failures));
         }
         LifecycleHooks hooks = new LifecycleHooks(runtime, new VuServices(ring, clock, http, log, env,
-                HttpClientConfig.DEFAULT_TIMEOUT, false), functions);
+                HttpClientConfig.DEFAULT_TIMEOUT, false, failures), functions);
 
         printBanner(dir, options, runtime);
         String setupData;
@@ -253,6 +265,11 @@ final class TestRun {
         }
         publishText(ring, SampleKind.MARKER, "run-end");
         pipeline.close();
+        if (failures != null) {
+            failures.close();
+            request.err().printf(Locale.ROOT, "captured %d failed request(s) to %s%s%n", failures.lines(), failures.file(),
+                    failures.dropped() > 0 ? " (" + failures.dropped() + " more not written: at most " + FailedRequestLog.MAX_LINES + ")" : "");
+        }
 
         String outcomeText;
         int exit;

@@ -1,5 +1,6 @@
 package io.fusillade.engine.js;
 
+import io.fusillade.engine.http.JsonText;
 import io.fusillade.engine.http.Multipart;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -70,22 +71,8 @@ final class FileParts {
     }
 
     private static void field(StringBuilder out, String key, String value) {
-        out.append(",\"").append(key).append("\":\"");
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        out.append('"');
+        out.append(",\"").append(key).append("\":");
+        JsonText.appendQuoted(out, value);
     }
 
     /** The string fields of a marker this class wrote (a flat object of strings and one boolean). */

@@ -237,6 +237,9 @@ public final class VuBridge {
         for (int i = 0; i < n; i++) {
             Hop last = null;
             for (Hop hop : hops.get(i)) {
+                if (services.failures() != null) {
+                    services.failures().record(hop.spec(), hop.exchange());
+                }
                 List<String> setCookies = hop.exchange().responseHeaders().all("set-cookie");
                 if (!setCookies.isEmpty()) {
                     cookies.store(hop.spec().uri(), setCookies, System.currentTimeMillis());
@@ -340,6 +343,9 @@ public final class VuBridge {
             }
         }
         session.execute(sent, exchange);
+        if (services.failures() != null) {
+            services.failures().record(sent, exchange);
+        }
         List<String> setCookies = exchange.responseHeaders().all("set-cookie");
         if (!setCookies.isEmpty()) {
             cookies.store(spec.uri(), setCookies, System.currentTimeMillis());
