@@ -1,5 +1,6 @@
 package io.fusillade.engine.http;
 
+import io.fusillade.ingest.JsonText;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

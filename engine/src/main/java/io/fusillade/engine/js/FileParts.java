@@ -1,6 +1,6 @@
 package io.fusillade.engine.js;
 
-import io.fusillade.engine.http.JsonText;
+import io.fusillade.ingest.JsonText;
 import io.fusillade.engine.http.Multipart;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

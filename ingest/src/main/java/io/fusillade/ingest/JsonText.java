@@ -1,6 +1,6 @@
-package io.fusillade.engine.http;
+package io.fusillade.ingest;
 
-/** JSON string literals, for the few JSON texts the engine writes itself (it carries no JSON library). */
+/** JSON string literals, for the few JSON texts written without a JSON library (the engine, the demo target). */
 public final class JsonText {
     private JsonText() {
     }
