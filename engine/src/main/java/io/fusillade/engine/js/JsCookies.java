@@ -82,6 +82,18 @@ public final class JsCookies {
         return ProxyArray.fromList(out);
     }
 
+    /** k6's form of {@link #cookiesForUrl}: cookie name to the list of its values. */
+    @HostAccess.Export
+    public Object cookiesForURL(String url) {
+        Map<String, Object> byName = new LinkedHashMap<>();
+        Map<String, List<Object>> values = new LinkedHashMap<>();
+        for (Cookie cookie : jar.forUri(uri(url), System.currentTimeMillis())) {
+            values.computeIfAbsent(cookie.name(), n -> new ArrayList<>()).add(cookie.value());
+        }
+        values.forEach((name, list) -> byName.put(name, ProxyArray.fromList(list)));
+        return ProxyObject.fromMap(byName);
+    }
+
     @HostAccess.Export
     public void delete(String url, String name) {
         jar.delete(uri(url), name, System.currentTimeMillis());

@@ -62,6 +62,7 @@ class HttpFeaturesTest {
                   const jar = http.cookieJar();
                   jar.set(B, 'extra', 'x1', { path: '/cookies' });
                   print(`jar get=${jar.get(B + '/cookies', 'extra').value} count=${jar.cookiesForUrl(B + '/cookies').length}`);
+                  print(`k6 form ${JSON.stringify(jar.cookiesForURL(B + '/cookies'))}`);
                   jar.delete(B + '/cookies', 'theme');
                   const after = http.get(`${B}/cookies`).json();
                   print(`after delete ${JSON.stringify(after)}`);
@@ -71,7 +72,7 @@ class HttpFeaturesTest {
                 """, 2, 1);
         assertThat(run.errors()).isEmpty();
         assertThat(run.stdout()).contains("set cookies=session,theme session=vu1 path=/", "vu1 sent session=vu1 theme=dark",
-                "vu2 sent session=vu2 theme=dark", "jar get=x1 count=3",
+                "vu2 sent session=vu2 theme=dark", "jar get=x1 count=3", "k6 form {\"extra\":[\"x1\"],\"session\":[\"vu1\"],\"theme\":[\"dark\"]}",
                 "after delete {\"extra\":\"x1\",\"session\":\"vu1\"}", "after clear {}");
     }
 
