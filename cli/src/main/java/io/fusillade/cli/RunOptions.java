@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -26,6 +27,12 @@ public final class RunOptions {
 
     @Option(names = "--export-json", paramLabel = "FILE", description = "Write the end-of-run summary as JSON.")
     Path exportJson;
+
+    @Mixin
+    OutputFlags outputs = new OutputFlags();
+
+    @Option(names = "--abort-on-fail", description = "Stop the run as soon as any threshold fails (exit 99; the journal and reports are still written).")
+    boolean abortOnFail;
 
     @Option(names = "--headless", description = "No live terminal UI: plain progress lines (for CI).")
     boolean headless;
