@@ -112,6 +112,6 @@ class OutputsIT {
         Files.writeString(work.resolve("t.js"), "export default function () {}\n");
         Launcher.Result run = Launcher.run(work, "run", "t.js", "--out", "prometheus=x");
         assertThat(run.exitCode()).isEqualTo(104);
-        assertThat(run.stderr().strip()).isEqualTo("fusillade: invalid --out 'prometheus=x': expected csv=FILE or junit=FILE");
+        assertThat(run.stderr().strip()).isEqualTo("fusillade: invalid --out 'prometheus=x': expected csv=FILE, junit=FILE or otlp=URL");
     }
 }

@@ -5,6 +5,7 @@ import io.fusillade.ingest.SampleEvent;
 import io.fusillade.ingest.SampleSink;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,7 +27,7 @@ public final class CsvOutput implements SampleSink {
             + "tls_handshaking_ms,sending_ms,waiting_ms,receiving_ms,bytes_sent,bytes_received,scenario,vu,iteration,tags,value";
 
     private final Path file;
-    private final Writer writer;
+    private final LineWriter writer;
     private final StreamText text = new StreamText(CsvOutput::field,
             CsvOutput::tags);
     /** The comma that closes the error column, then the seven timing columns empty. */
@@ -47,9 +48,10 @@ public final class CsvOutput implements SampleSink {
             if (parent != null) {
                 Files.createDirectories(parent);
             }
-            this.writer = new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8), 1 << 16);
-            writer.write(HEADER);
-            writer.write('\n');
+            Writer out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(file), StandardCharsets.UTF_8), 1 << 16);
+            out.write(HEADER);
+            out.write('\n');
+            this.writer = new LineWriter(out);
         } catch (IOException e) {
             throw new IOException("cannot create the CSV output " + file + ": " + e.getMessage(), e);
         }
@@ -69,10 +71,13 @@ public final class CsvOutput implements SampleSink {
                     r.append(e.error.name());
                 }
                 r.append(',');
-                for (long nanos : new long[] {e.durationNanos, e.blockedNanos, e.connectingNanos, e.tlsNanos,
-                    e.sendingNanos, e.waitingNanos, e.receivingNanos}) {
-                    Decimals.millis(r, nanos).append(',');
-                }
+                Decimals.millis(r, e.durationNanos).append(',');
+                Decimals.millis(r, e.blockedNanos).append(',');
+                Decimals.millis(r, e.connectingNanos).append(',');
+                Decimals.millis(r, e.tlsNanos).append(',');
+                Decimals.millis(r, e.sendingNanos).append(',');
+                Decimals.millis(r, e.waitingNanos).append(',');
+                Decimals.millis(r, e.receivingNanos).append(',');
                 r.append(e.bytesSent).append(',').append(e.bytesReceived).append(',');
                 tail(r, e);
             }
@@ -105,7 +110,7 @@ public final class CsvOutput implements SampleSink {
         }
         r.append('\n');
         try {
-            writer.append(r);
+            writer.write(r);
         } catch (IOException ex) {
             failure = ex;
         }

@@ -4,10 +4,10 @@ import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import io.fusillade.ingest.ErrorCode;
 import io.fusillade.ingest.SampleEvent;
 import io.fusillade.ingest.SampleSink;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
@@ -23,7 +23,7 @@ import java.util.Map;
  * a time. A write error (a closed pipe) stops this output, not the run.
  */
 public final class NdjsonOutput implements SampleSink {
-    private final Writer writer;
+    private final LineWriter writer;
     private final StreamText text = new StreamText(NdjsonOutput::quote, NdjsonOutput::tagObject);
     private final StringBuilder line = new StringBuilder(512);
     private final PerSecond perSecond = new PerSecond(text, this::aggregate);
@@ -31,7 +31,7 @@ public final class NdjsonOutput implements SampleSink {
 
     /** Writes to {@code out} (standard output); closing this output flushes it but leaves it open. */
     public NdjsonOutput(OutputStream out) {
-        this.writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        this.writer = new LineWriter(new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16));
     }
 
     @Override
@@ -146,7 +146,7 @@ public final class NdjsonOutput implements SampleSink {
             return;
         }
         try {
-            writer.append(l);
+            writer.write(l);
         } catch (IOException ex) {
             failure = ex;
         }

@@ -12,8 +12,12 @@ public sealed interface OutputTarget {
     record Junit(Path file) implements OutputTarget {
     }
 
+    /** {@code otlp=URL}: OpenTelemetry metrics over OTLP/HTTP. */
+    record Otlp(String url) implements OutputTarget {
+    }
+
     /**
-     * Parses {@code csv=FILE} or {@code junit=FILE}.
+     * Parses {@code csv=FILE}, {@code junit=FILE} or {@code otlp=URL}.
      *
      * @throws IllegalArgumentException naming the option and the accepted forms
      */
@@ -21,16 +25,18 @@ public sealed interface OutputTarget {
         int eq = spec.indexOf('=');
         String kind = eq < 0 ? spec.strip() : spec.substring(0, eq).strip();
         String where = eq < 0 ? "" : spec.substring(eq + 1).strip();
-        if (where.isEmpty() && (kind.equals("csv") || kind.equals("junit"))) {
-            throw new IllegalArgumentException("invalid --out '" + spec + "': " + kind + " needs a file, e.g. --out " + kind + "=results."
-                    + (kind.equals("csv") ? "csv" : "xml"));
+        if (where.isEmpty() && (kind.equals("csv") || kind.equals("junit") || kind.equals("otlp"))) {
+            throw new IllegalArgumentException("invalid --out '" + spec + "': " + kind + " needs " + switch (kind) {
+                case "csv" -> "a file, e.g. --out csv=results.csv";
+                case "junit" -> "a file, e.g. --out junit=results.xml";
+                default -> "a URL, e.g. --out otlp=http://localhost:4318/v1/metrics";
+            });
         }
         return switch (kind) {
             case "csv" -> new Csv(Path.of(where));
             case "junit" -> new Junit(Path.of(where));
-            case "otlp" -> throw new IllegalArgumentException("invalid --out '" + spec
-                    + "': OTLP export is not available in this version; use csv=FILE or junit=FILE");
-            default -> throw new IllegalArgumentException("invalid --out '" + spec + "': expected csv=FILE or junit=FILE");
+            case "otlp" -> new Otlp(where);
+            default -> throw new IllegalArgumentException("invalid --out '" + spec + "': expected csv=FILE, junit=FILE or otlp=URL");
         };
     }
 }

@@ -47,6 +47,7 @@ public final class Outputs {
     private final Path html;
     private final Path historyDb;
     private final MetricsPush push;
+    private final OtlpOutput[] otlp;
     private final List<Path> junit;
     private final Timeline timeline;
     private final CsvOutput[] csv;
@@ -54,15 +55,16 @@ public final class Outputs {
     private final List<SampleSink> sinks;
 
     private Outputs(Path html, List<Path> junit, Timeline timeline, CsvOutput[] csv, NdjsonOutput ndjson, Path historyDb,
-                    MetricsPush push) {
+                    MetricsPush push, OtlpOutput[] otlp) {
         this.html = html;
+        this.otlp = otlp;
         this.historyDb = historyDb;
         this.push = push;
         this.junit = junit;
         this.timeline = timeline;
         this.csv = csv;
         this.ndjson = ndjson;
-        List<SampleSink> streaming = Stream.concat(Stream.of(timeline, ndjson, push), Stream.of(csv))
+        List<SampleSink> streaming = Stream.of(Stream.of(timeline, ndjson, push), Stream.of(csv), Stream.of(otlp)).flatMap(s -> s)
                 .filter(Objects::nonNull).map(SampleSink.class::cast).toList();
         this.sinks = streaming.isEmpty() ? List.of() : List.of(new SinkGroup(streaming));
     }
@@ -80,10 +82,12 @@ public final class Outputs {
         MetricsPush push = options.metricsUrl() == null ? null : MetricsPush.to(options.metricsUrl(), options.metricsAuth());
         List<Path> csvFiles = new ArrayList<>();
         List<Path> junit = new ArrayList<>();
+        List<OtlpOutput> otlp = new ArrayList<>();
         for (String spec : options.out()) {
             switch (OutputTarget.parse(spec)) {
                 case OutputTarget.Csv c -> csvFiles.add(c.file());
                 case OutputTarget.Junit j -> junit.add(j.file());
+                case OutputTarget.Otlp o -> otlp.add(OtlpOutput.to(o.url()));
             }
         }
         CsvOutput[] csv = new CsvOutput[csvFiles.size()];
@@ -95,7 +99,8 @@ public final class Outputs {
             }
         }
         return new Outputs(options.exportHtml(), List.copyOf(junit), options.exportHtml() == null ? null : new Timeline(),
-                csv, options.json() ? new NdjsonOutput(stdout) : null, options.historyDb(), push);
+                csv, options.json() ? new NdjsonOutput(stdout) : null, options.historyDb(), push,
+                otlp.toArray(new OtlpOutput[0]));
     }
 
     /** The ring consumers these outputs need: none, or one that feeds them all. */
@@ -143,6 +148,16 @@ public final class Outputs {
         List<Path> written = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         List<String> problems = new ArrayList<>();
+        for (OtlpOutput o : otlp) {
+            try {
+                o.export();
+            } catch (IOException e) {
+                problems.add(e.getMessage());
+            }
+            if (o.periodicProblems() != null) {
+                notes.add(o.periodicProblems());
+            }
+        }
         if (push != null) {
             try {
                 push.pushSummary(summary);

@@ -5,12 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
 import io.fusillade.aggregator.summary.Summary;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,27 +18,26 @@ class MetricsPushTest {
     record Received(String path, String auth, JsonNode body) {
     }
 
-    private final List<Received> received = new CopyOnWriteArrayList<>();
-    private HttpServer receiver;
+    private LocalReceiver receiver;
     private String url;
 
     @BeforeEach
-    void startReceiver() throws Exception {
-        receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        receiver.createContext("/", exchange -> {
-            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            received.add(new Received(exchange.getRequestURI().getPath(), exchange.getRequestHeaders().getFirst("X-Api-Key"),
-                    JSON.readTree(body)));
-            exchange.sendResponseHeaders(exchange.getRequestURI().getPath().contains("refuse") ? 500 : 204, -1);
-            exchange.close();
-        });
-        receiver.start();
-        url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/ingest";
+    void startReceiver() {
+        receiver = new LocalReceiver(path -> path.contains("refuse") ? 500 : 204);
+        url = receiver.url("/ingest");
     }
 
     @AfterEach
     void stopReceiver() {
-        receiver.stop(0);
+        receiver.close();
+    }
+
+    private List<Received> received() throws Exception {
+        List<Received> list = new java.util.ArrayList<>();
+        for (LocalReceiver.Request r : receiver.received()) {
+            list.add(new Received(r.path(), r.headers().getFirst("X-Api-Key"), JSON.readTree(r.body())));
+        }
+        return list;
     }
 
     @Test
@@ -51,6 +46,7 @@ class MetricsPushTest {
         Summary summary = RunFixture.run(RunFixture.events(), outputs);
         Outputs.Finished finished = outputs.finish(summary, "t.js");
         assertThat(finished.notes()).isEmpty();
+        List<Received> received = received();
 
         List<Received> seconds = received.stream().filter(r -> r.path().equals("/ingest")).toList();
         assertThat(seconds).hasSize(20);

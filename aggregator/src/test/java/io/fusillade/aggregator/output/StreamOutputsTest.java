@@ -124,7 +124,7 @@ class StreamOutputsTest {
     @Test
     void badOutValuesAreRefusedWithTheOptionNamed() {
         assertThatThrownBy(() -> Outputs.open(new Outputs.Options(false, null, List.of("xml=a.xml"), null, null, null), System.out))
-                .hasMessageContaining("--out 'xml=a.xml'").hasMessageContaining("csv=FILE");
+                .hasMessageContaining("--out 'xml=a.xml'").hasMessageContaining("csv=FILE, junit=FILE or otlp=URL");
         assertThatThrownBy(() -> Outputs.open(new Outputs.Options(false, null, List.of("csv="), null, null, null), System.out))
                 .hasMessageContaining("csv needs a file");
         Path blocked = work.resolve("a-file");
