@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -33,6 +34,12 @@ public final class RunOptions {
     @Option(names = "--capture-errors", paramLabel = "FILE", arity = "0..1", fallbackValue = "fusillade-errors.json",
             description = "Write each failed request (status >= 400 or a network error) as a JSON line, for `export` and `replay` (default file: ${FALLBACK-VALUE}).")
     Path captureErrors;
+
+    @Mixin
+    OutputFlags outputs = new OutputFlags();
+
+    @Option(names = "--abort-on-fail", description = "Stop the run as soon as any threshold fails (exit 99; the journal and reports are still written).")
+    boolean abortOnFail;
 
     @Option(names = "--headless", description = "No live terminal UI: plain progress lines (for CI).")
     boolean headless;

@@ -3,6 +3,8 @@ package io.fusillade.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.fusillade.aggregator.metric.MetricRegistry;
+import io.fusillade.aggregator.history.HistoryException;
+import io.fusillade.aggregator.output.Outputs;
 import io.fusillade.aggregator.report.ConsoleSummary;
 import io.fusillade.aggregator.report.JsonSummary;
 import io.fusillade.aggregator.summary.Summary;
@@ -31,6 +33,7 @@ import io.fusillade.journal.JournalException;
 import io.fusillade.journal.RunDirectory;
 import io.fusillade.journal.RunMetadata;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -67,11 +70,14 @@ final class TestRun {
 
     private final RunRequest request;
     private final Supplier<Engine> engines;
+    private final Outputs outputs;
+    private final AbortSwitch abort = new AbortSwitch();
     private final EpochClock clock = new EpochClock();
 
-    TestRun(RunRequest request, Supplier<Engine> engines) {
+    TestRun(RunRequest request, Supplier<Engine> engines, Outputs outputs) {
         this.request = request;
         this.engines = engines;
+        this.outputs = outputs;
     }
 
     /**
@@ -81,13 +87,15 @@ final class TestRun {
      */
     static int launch(RunOptions options, Path scriptPath, Map<String, String> extraEnv, Supplier<Engine> engines) {
         RunRequest request;
+        Outputs outputs;
         try {
             request = request(options, scriptPath, extraEnv);
+            outputs = Outputs.open(request.outputs(), request.out());
         } catch (OptionException | IllegalArgumentException e) {
             System.err.println("fusillade: " + e.getMessage());
             return ExitCodes.INVALID_CONFIG;
         }
-        return new TestRun(request, engines != null ? engines : ScriptRuntime::newEngine).execute();
+        return new TestRun(request, engines != null ? engines : ScriptRuntime::newEngine, outputs).execute();
     }
 
     private static RunRequest request(RunOptions o, Path scriptPath, Map<String, String> extraEnv) {
@@ -99,7 +107,7 @@ final class TestRun {
         OptionsResolver.Overrides overrides = new OptionsResolver.Overrides(o.workers, d, o.iterations,
                 o.responseSink ? Boolean.TRUE : null, o.insecureSkipTlsVerify ? Boolean.TRUE : null);
         return new RunRequest(scriptPath, overrides, o.thresholds, o.exportJson, o.runsDir, allEnv, level,
-                terminal && !o.noColor, terminal, System.out, System.err, o.config, o.captureErrors);
+                terminal && !o.noColor, terminal, System.out, System.err, o.config, o.captureErrors, o.outputs.options(), o.abortOnFail);
     }
 
     /** Runs the test and returns the process exit code. */
@@ -110,7 +118,7 @@ final class TestRun {
 
         // Chronicle and Netty load while the JS engine starts: both take most of a second.
         boolean insecure = Boolean.TRUE.equals(request.overrides().insecureSkipTlsVerify());
-        CompletableFuture<Pipeline> opening = CompletableFuture.supplyAsync(() -> Pipeline.open(request.runsDir(), request.script(), insecure),
+        CompletableFuture<Pipeline> opening = CompletableFuture.supplyAsync(() -> Pipeline.open(request.runsDir(), request.script(), insecure, outputs.sinks(), abort),
                 runnable -> Thread.ofPlatform().name("pipeline-open").start(runnable));
         ScriptRuntime runtime = null;
         TestOptions options;
@@ -235,6 +243,8 @@ final class TestRun {
             vuRuntime.setupData(setupData);
             return vuRuntime;
         }, ring, clock, log);
+        pipeline.watcher().watch(AbortOnFail.mark(thresholds, options.scriptOptions(), request.abortOnFail()));
+        abort.arm(executor::stop);
 
         CountDownLatch finished = new CountDownLatch(1);
         Thread stopOnSignal = new Thread(() -> {
@@ -271,6 +281,7 @@ final class TestRun {
                     failures.dropped() > 0 ? " (" + failures.dropped() + " more not written: at most " + FailedRequestLog.MAX_LINES + ")" : "");
         }
 
+        PrintStream summaryOut = outputs.ownsStdout() ? request.err() : request.out();
         String outcomeText;
         int exit;
         Summary summary = registry.summary(thresholds);
@@ -286,14 +297,21 @@ final class TestRun {
                     exit = exit == ExitCodes.OK ? ExitCodes.SCRIPT_ERROR : exit;
                 }
             } else {
-                request.out().println();
-                request.out().print(new ConsoleSummary(request.colour()).render(summary));
+                summaryOut.println();
+                summaryOut.print(new ConsoleSummary(request.colour()).render(summary));
             }
             if (teardownFailure != null && exit == ExitCodes.OK) {
                 exit = ExitCodes.SCRIPT_ERROR;
             }
             outcomeText = summary.thresholdsPassed() ? "passed" : "thresholds_failed";
+            if (abort.breached() != null) {
+                request.err().println("fusillade: run aborted: threshold(s) failed mid-run: " + abort.breached().stream()
+                        .map(r -> r.threshold().toString()).collect(java.util.stream.Collectors.joining(", ")));
+                outcomeText = "aborted_by_threshold";
+                exit = ExitCodes.THRESHOLDS_FAILED;
+            }
         }
+        exit = writeOutputs(summary, exit);
         try {
             JsonSummary json = new JsonSummary();
             json.write(summary, dir.summaryPath());
@@ -313,6 +331,7 @@ final class TestRun {
             request.err().printf(Locale.ROOT, "note: %d arrival-rate iteration(s) started more than 10 ms after their planned time"
                     + " (the latest by %.1f ms)%n", outcome.lateIterations(), outcome.worstLagNanos() / 1e6);
         }
+        exit = saveHistory(summary, dir, outcomeText, exit);
         if (outcome.interruptedVus() > 0) {
             request.err().println("note: " + outcome.interruptedVus() + " VU(s) were stopped mid-iteration when their graceful stop"
                     + " or ramp-down ran out");
@@ -323,9 +342,9 @@ final class TestRun {
         if (outcome.firstIterationNanoTime() > 0) {
             double startup = clock.toEpochNanos(outcome.firstIterationNanoTime()) / 1e6
                     - ManagementFactory.getRuntimeMXBean().getStartTime();
-            request.out().printf(Locale.ROOT, "%nstartup: first iteration %.2f s after launch%n", startup / 1000);
+            summaryOut.printf(Locale.ROOT, "%nstartup: first iteration %.2f s after launch%n", startup / 1000);
         }
-        request.out().println("run directory: " + dir.path());
+        summaryOut.println("run directory: " + dir.path());
         finished.countDown();
         try {
             Runtime.getRuntime().removeShutdownHook(stopOnSignal);
@@ -349,6 +368,31 @@ final class TestRun {
             return false;
         } finally {
             discard.close();
+        }
+    }
+
+    /** The reports asked for on the command line; a report that cannot be written fails the run. */
+    private int writeOutputs(Summary summary, int exit) {
+        try {
+            Outputs.Finished finished = outputs.finish(summary, request.script().toString());
+            finished.files().forEach(file -> request.err().println("report: " + file));
+            finished.notes().forEach(note -> request.err().println("note: " + note));
+            return exit;
+        } catch (IOException e) {
+            request.err().println("fusillade: " + e.getMessage());
+            return exit == ExitCodes.OK ? ExitCodes.FAILURE : exit;
+        }
+    }
+
+    /** With --save-history: the run goes into the history database; failing to save it fails the run. */
+    private int saveHistory(Summary summary, RunDirectory dir, String outcome, int exit) {
+        try {
+            outputs.saveHistory(summary, request.script().toString(), dir.path().toString(), outcome)
+                    .ifPresent(id -> request.err().println("history: saved as run " + id));
+            return exit;
+        } catch (HistoryException e) {
+            request.err().println("fusillade: " + e.getMessage());
+            return exit == ExitCodes.OK ? ExitCodes.FAILURE : exit;
         }
     }
 
