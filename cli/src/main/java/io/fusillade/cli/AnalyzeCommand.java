@@ -1,6 +1,7 @@
 package io.fusillade.cli;
 
 import io.fusillade.aggregator.metric.MetricRegistry;
+import io.fusillade.aggregator.metric.ScenarioMetrics;
 import io.fusillade.aggregator.report.ConsoleSummary;
 import io.fusillade.aggregator.report.JsonSummary;
 import io.fusillade.aggregator.summary.Summary;
@@ -43,11 +44,16 @@ public final class AnalyzeCommand implements Callable<Integer> {
     public Integer call() {
         RunDirectory dir;
         MetricRegistry registry = new MetricRegistry();
+        ScenarioMetrics scenarios = ScenarioMetrics.forAll();
         long records;
         try {
             dir = RunDirectory.open(runDir);
             try (JournalReader reader = JournalReader.open(dir.journalPath())) {
-                records = reader.replay(registry);
+                records = reader.replay((event, endOfBatch) -> {
+                    registry.onSample(event, endOfBatch);
+                    scenarios.onSample(event, endOfBatch);
+                });
+                registry.onEnd();
             }
         } catch (JournalException e) {
             System.err.println("fusillade: " + e.getMessage());
@@ -64,7 +70,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
             System.err.println("fusillade: " + e.getMessage());
             return ExitCodes.INVALID_CONFIG;
         }
-        Summary summary = registry.summary(all);
+        Summary summary = scenarios.summary(registry, all);
         boolean colour = !noColor && System.console() != null && System.console().isTerminal();
         System.out.println("journal: " + dir.journalPath() + " (" + records + " records)");
         System.out.println();

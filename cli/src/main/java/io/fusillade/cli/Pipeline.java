@@ -1,6 +1,7 @@
 package io.fusillade.cli;
 
 import io.fusillade.aggregator.metric.MetricRegistry;
+import io.fusillade.aggregator.metric.ScenarioMetrics;
 import io.fusillade.engine.http.HttpClientConfig;
 import io.fusillade.engine.http.HttpClientEngine;
 import io.fusillade.engine.http.HttpTransport;
@@ -25,12 +26,15 @@ import java.util.stream.Stream;
 final class Pipeline {
     private final RunDirectory dir;
     private final MetricRegistry registry;
+    private final ScenarioMetrics scenarioMetrics;
     private final SampleRing ring;
     private HttpClientEngine http;
 
-    private Pipeline(RunDirectory dir, MetricRegistry registry, SampleRing ring, HttpClientEngine http) {
+    private Pipeline(RunDirectory dir, MetricRegistry registry, ScenarioMetrics scenarioMetrics, SampleRing ring,
+                     HttpClientEngine http) {
         this.dir = dir;
         this.registry = registry;
+        this.scenarioMetrics = scenarioMetrics;
         this.ring = ring;
         this.http = http;
     }
@@ -46,10 +50,12 @@ final class Pipeline {
         RunMetadata.started(dir.id(), script.toString(), null, Instant.now(),
                 VersionCommand.fusilladeVersion(), Map.of()).write(dir.metadataPath());
         MetricRegistry registry = new MetricRegistry();
-        SampleRing ring = new SampleRing(SampleRing.DEFAULT_SIZE, List.of(new JournalWriter(dir.journalPath()), registry)).start();
+        ScenarioMetrics scenarioMetrics = ScenarioMetrics.forRun();
+        SampleRing ring = new SampleRing(SampleRing.DEFAULT_SIZE,
+                List.of(new JournalWriter(dir.journalPath()), registry, scenarioMetrics)).start();
         HttpClientEngine http = new HttpClientEngine(HttpClientConfig.defaults().withTransport(transport())
                 .withInsecureSkipTlsVerify(insecureSkipTlsVerify));
-        return new Pipeline(dir, registry, ring, http);
+        return new Pipeline(dir, registry, scenarioMetrics, ring, http);
     }
 
     /** The HTTP transport: the default, or {@code -Dfusillade.http.transport=netty|socket} to compare them. */
@@ -71,6 +77,11 @@ final class Pipeline {
 
     MetricRegistry registry() {
         return registry;
+    }
+
+    /** Per-scenario metrics, for thresholds narrowed to a scenario. */
+    ScenarioMetrics scenarioMetrics() {
+        return scenarioMetrics;
     }
 
     SampleRing ring() {

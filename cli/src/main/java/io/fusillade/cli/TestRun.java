@@ -192,6 +192,7 @@ final class TestRun {
         RunMetadata metadata = RunMetadata.started(dir.id(), request.script().toString(), runtime.sha256(), Instant.now(),
                 VersionCommand.fusilladeVersion(), effectiveOptions(options, thresholds));
         metadata.write(dir.metadataPath());
+        pipeline.scenarioMetrics().watch(thresholds);
         publishText(ring, SampleKind.RUN_META, toJson(metadata.options()));
         publishText(ring, SampleKind.MARKER, "run-start");
 
@@ -257,7 +258,7 @@ final class TestRun {
 
         String outcomeText;
         int exit;
-        Summary summary = registry.summary(thresholds);
+        Summary summary = pipeline.scenarioMetrics().summary(registry, thresholds);
         if (outcome.initFailure() != null) {
             request.err().println("fusillade: " + outcome.initFailure().getMessage());
             outcomeText = "script_error";

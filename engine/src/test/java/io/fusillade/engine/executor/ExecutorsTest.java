@@ -30,17 +30,18 @@ class ExecutorsTest {
     void constantArrivalRateStartsExactlyTheScheduleEvenlyAndRecordsIntendedStarts() throws Exception {
         RecordedRun r = run("""
                 export const options = { executor: 'constant-arrival-rate', rate: 50, timeUnit: '1s', duration: '4s',
-                                         preAllocatedVUs: 4, maxVUs: 20 };
+                                         preAllocatedVUs: 20, maxVUs: 50 };
                 export default function () { http.get(`${__ENV.BASE_URL}/health`); }
                 """);
         List<SampleEvent> iterations = r.of(SampleKind.ITERATION);
-        assertThat(iterations).hasSizeBetween(197, 203);
-        assertThat(r.of(SampleKind.DROPPED_ITERATION)).isEmpty();
+        // The schedule is exact: 200 due; on a starved machine a few may find every VU busy.
+        assertThat(iterations.size() + r.of(SampleKind.DROPPED_ITERATION).size()).isEqualTo(200);
+        assertThat(iterations).hasSizeBetween(197, 200);
         long first = iterations.stream().mapToLong(e -> e.intendedStartNanos).min().orElseThrow();
         Map<Long, Long> perSecond = iterations.stream().collect(Collectors.groupingBy(
                 e -> (e.intendedStartNanos - first) / 1_000_000_000L, Collectors.counting()));
         assertThat(perSecond).containsOnlyKeys(0L, 1L, 2L, 3L);
-        assertThat(perSecond.values()).allSatisfy(n -> assertThat(n).isBetween(48L, 52L));
+        assertThat(perSecond.values()).allSatisfy(n -> assertThat(n).isBetween(47L, 50L));
         // Planned starts are 20 ms apart; actual starts follow them.
         List<Long> planned = iterations.stream().map(e -> e.intendedStartNanos).sorted().toList();
         assertThat(planned.get(100) - planned.get(99)).isBetween(19_000_000L, 21_000_000L);
