@@ -59,7 +59,7 @@ public final class VuRuntime implements AutoCloseable {
             Value globals = context.getBindings("js");
             globals.putMember("__SCENARIO", scenario);
             // One object per VU context, so it survives from one iteration to the next.
-            globals.putMember("__VU_STATE", context.eval("js", "({})"));
+            globals.putMember("__VU_STATE", globals.getMember("Object").newInstance());
             bridge.attach(context.eval("js", "JSON.parse"));
             this.exports = script.evalModule(context);
             bridge.initPhase = false;
@@ -80,7 +80,7 @@ public final class VuRuntime implements AutoCloseable {
      * parses its own, so one VU changing its data changes nobody else's, as in k6.
      */
     public void setupData(String json) {
-        setupData = json == null ? null : context.eval("js", "JSON.parse").execute(json);
+        setupData = json == null ? null : context.getBindings("js").getMember("JSON").getMember("parse").execute(json);
     }
 
     /** The names of the functions the script exports. */
