@@ -220,7 +220,7 @@ final class TestRun {
         }
         Execution executor = new Execution(options.scenarios(), (vu, scenario, scenarioId) -> {
             VuRuntime vuRuntime = new VuRuntime(runtime, vu, scenarioId, scenario.name(), scenario.exec(),
-                    servicesByScenario.get(scenario.name()));
+                    servicesByScenario.get(scenario.name()), scenario.tags());
             vuRuntime.setupData(setupData);
             return vuRuntime;
         }, ring, clock, log);

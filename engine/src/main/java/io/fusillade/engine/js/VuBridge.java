@@ -38,6 +38,8 @@ public final class VuBridge {
 
     private final int vu;
     private final int scenarioId;
+    private final Map<String, String> scenarioTags;
+    private final int scenarioTagSetId;
     private final VuServices services;
     private HttpSession session;
     /** True while the script's init code runs: requests are not allowed there, as in k6. */
@@ -65,9 +67,16 @@ public final class VuBridge {
     private String pendingCheckMessage;
 
     VuBridge(int vu, int scenarioId, VuServices services) {
+        this(vu, scenarioId, services, Map.of());
+    }
+
+    /** @param scenarioTags the scenario's {@code tags}, on every request and check of this VU (a request's own tags win) */
+    VuBridge(int vu, int scenarioId, VuServices services, Map<String, String> scenarioTags) {
         this.vu = vu;
         this.scenarioId = scenarioId;
         this.services = services;
+        this.scenarioTags = Map.copyOf(scenarioTags);
+        this.scenarioTagSetId = scenarioTags.isEmpty() ? 0 : intern(TagSets.encode(new TreeMap<>(scenarioTags)));
         this.env = ProxyObject.fromMap(new HashMap<>(services.env()));
     }
 
@@ -91,7 +100,7 @@ public final class VuBridge {
             }
             plainRequests.put(url, spec);
         }
-        return send(spec, url, null, 0);
+        return send(spec, url, null, scenarioTagSetId);
     }
 
     @HostAccess.Export
@@ -99,7 +108,7 @@ public final class VuBridge {
         requireRunning();
         Duration timeout = services.defaultTimeout();
         String name = null;
-        int tagSetId = 0;
+        int tagSetId = scenarioTagSetId;
         List<HttpHeader> headers = new ArrayList<>(4);
         if (params != null && params.hasMembers()) {
             Value v = params.getMember("headers");
@@ -117,7 +126,7 @@ public final class VuBridge {
             }
             v = params.getMember("tags");
             if (v != null && v.hasMembers()) {
-                Map<String, String> tags = new TreeMap<>();
+                Map<String, String> tags = new TreeMap<>(scenarioTags);
                 for (String key : v.getMemberKeys()) {
                     Value tv = v.getMember(key);
                     tags.put(key, tv.isString() ? tv.asString() : tv.toString());
@@ -189,6 +198,7 @@ public final class VuBridge {
         slot.startNanos = bridge.services.clock().nowNanos();
         slot.intendedStartNanos = slot.startNanos;
         slot.nameId = bridge.pendingCheckId;
+        slot.tagSetId = bridge.scenarioTagSetId;
         slot.value = bridge.pendingCheckPass ? 1 : 0;
         slot.text = bridge.pendingCheckMessage;
         slot.scenarioId = bridge.scenarioId;

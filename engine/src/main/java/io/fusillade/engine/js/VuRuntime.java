@@ -50,11 +50,20 @@ public final class VuRuntime implements AutoCloseable {
      * @throws ScriptException when the script does not parse, throws during init, or lacks {@code exec}
      */
     public VuRuntime(ScriptRuntime script, int vu, int scenarioId, String scenario, String exec, VuServices services) {
+        this(script, vu, scenarioId, scenario, exec, services, Map.of());
+    }
+
+    /**
+     * As {@link #VuRuntime(ScriptRuntime, int, int, String, String, VuServices)}, with the
+     * scenario's {@code tags} on every request and check the VU records.
+     */
+    public VuRuntime(ScriptRuntime script, int vu, int scenarioId, String scenario, String exec, VuServices services,
+                     Map<String, String> tags) {
         this.script = script;
         this.vu = vu;
         this.context = script.newContext();
         try {
-            this.bridge = new VuBridge(vu, scenarioId, services);
+            this.bridge = new VuBridge(vu, scenarioId, services, tags);
             this.iterate = context.eval(PRELUDE).execute(bridge, vu);
             Value globals = context.getBindings("js");
             globals.putMember("__SCENARIO", scenario);

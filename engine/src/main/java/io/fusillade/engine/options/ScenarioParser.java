@@ -90,10 +90,6 @@ final class ScenarioParser {
                 warnings.add("option '" + level.name(key) + "' is not used by the " + executorName + " executor and is ignored");
             }
         }
-        if (level.has("tags")) {
-            warnings.add("option '" + level.name("tags") + "' is not applied by this version: samples carry the scenario,"
-                    + " not its extra tags");
-        }
         OptionMap inherited = isTop ? level : top;
         Duration gracefulStop = level.duration("stop", inherited.duration("stop", TestOptions.DEFAULT_GRACEFUL_STOP));
         Duration minIteration = level.duration("min_iteration_duration", inherited.duration("min_iteration_duration", Duration.ZERO));

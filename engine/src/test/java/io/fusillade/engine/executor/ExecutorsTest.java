@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fusillade.engine.testing.LocalTarget;
 import io.fusillade.ingest.SampleEvent;
 import io.fusillade.ingest.SampleKind;
+import io.fusillade.ingest.TagSets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -124,16 +125,19 @@ class ExecutorsTest {
                 export const options = { scenarios: {
                     early: { executor: 'constant-vus', vus: 2, duration: '2s', exec: 'early' },
                     late: { executor: 'per-vu-iterations', vus: 1, iterations: 3, startTime: '1s', exec: 'late',
-                            env: { WHO: 'late one' } },
+                            env: { WHO: 'late one' }, tags: { team: 'payments', flow: 'base' } },
                 } };
                 export function early() { if (__SCENARIO !== 'early') throw new Error('wrong scenario ' + __SCENARIO); sleep(0.1); }
                 export function late() {
                     if (__SCENARIO !== 'late' || __ENV.WHO !== 'late one') throw new Error('wrong scenario ' + __SCENARIO);
                     __VU_STATE.n = (__VU_STATE.n || 0) + 1;
                     if (__VU_STATE.n !== __ITERATION + 1) throw new Error('state lost');
+                    http.get(`${__ENV.BASE_URL}/health`, { tags: { flow: 'own' } });
+                    check(1, { 'one': (x) => x === 1 });
                     sleep(0.1);
                 }
                 """);
+        assertThat(r.iterationErrors()).isZero();
         List<SampleEvent> early = r.iterationsOf("early");
         List<SampleEvent> late = r.iterationsOf("late");
         assertThat(early).hasSizeBetween(20, 42);
@@ -145,6 +149,11 @@ class ExecutorsTest {
         Set<Integer> earlyVus = early.stream().map(e -> e.vu).collect(Collectors.toSet());
         assertThat(late).allSatisfy(e -> assertThat(earlyVus).doesNotContain(e.vu));
         assertThat(r.outcome().iterations()).isEqualTo(early.size() + late.size());
+        // The scenario's tags are on its requests and checks; a request's own tag wins.
+        assertThat(r.of(SampleKind.REQUEST)).hasSize(3).allSatisfy(e -> assertThat(TagSets.decode(r.names().get(e.tagSetId)))
+                .containsEntry("team", "payments").containsEntry("flow", "own"));
+        assertThat(r.of(SampleKind.CHECK)).hasSize(3).allSatisfy(e -> assertThat(TagSets.decode(r.names().get(e.tagSetId)))
+                .containsEntry("team", "payments").containsEntry("flow", "base"));
     }
 
     @Test
