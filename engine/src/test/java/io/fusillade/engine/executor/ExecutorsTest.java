@@ -31,21 +31,24 @@ class ExecutorsTest {
     void constantArrivalRateStartsExactlyTheScheduleEvenlyAndRecordsIntendedStarts() throws Exception {
         RecordedRun r = run("""
                 export const options = { executor: 'constant-arrival-rate', rate: 50, timeUnit: '1s', duration: '4s',
-                                         preAllocatedVUs: 20, maxVUs: 50 };
+                                         preAllocatedVUs: 50, maxVUs: 100 };
                 export default function () { http.get(`${__ENV.BASE_URL}/health`); }
                 """);
         List<SampleEvent> iterations = r.of(SampleKind.ITERATION);
-        // The schedule is exact: 200 due; on a starved machine a few may find every VU busy.
-        assertThat(iterations.size() + r.of(SampleKind.DROPPED_ITERATION).size()).isEqualTo(200);
-        assertThat(iterations).hasSizeBetween(197, 200);
-        long first = iterations.stream().mapToLong(e -> e.intendedStartNanos).min().orElseThrow();
-        Map<Long, Long> perSecond = iterations.stream().collect(Collectors.groupingBy(
+        List<SampleEvent> planned = new java.util.ArrayList<>(iterations);
+        planned.addAll(r.of(SampleKind.DROPPED_ITERATION));
+        // The schedule is exact: 200 due, 50 in each second. On a starved machine a few may find
+        // every VU busy (most often in the first, cold second) and are dropped, and say so.
+        assertThat(planned).hasSize(200);
+        assertThat(iterations).hasSizeGreaterThanOrEqualTo(180);
+        long first = planned.stream().mapToLong(e -> e.intendedStartNanos).min().orElseThrow();
+        Map<Long, Long> perSecond = planned.stream().collect(Collectors.groupingBy(
                 e -> (e.intendedStartNanos - first) / 1_000_000_000L, Collectors.counting()));
         assertThat(perSecond).containsOnlyKeys(0L, 1L, 2L, 3L);
-        assertThat(perSecond.values()).allSatisfy(n -> assertThat(n).isBetween(47L, 50L));
+        assertThat(perSecond.values()).allSatisfy(n -> assertThat(n).isBetween(49L, 51L));
         // Planned starts are 20 ms apart; actual starts follow them.
-        List<Long> planned = iterations.stream().map(e -> e.intendedStartNanos).sorted().toList();
-        assertThat(planned.get(100) - planned.get(99)).isBetween(19_000_000L, 21_000_000L);
+        List<Long> due = planned.stream().map(e -> e.intendedStartNanos).sorted().toList();
+        assertThat(due.get(100) - due.get(99)).isBetween(19_000_000L, 21_000_000L);
         assertThat(iterations).allSatisfy(e -> assertThat(e.startNanos).isGreaterThanOrEqualTo(e.intendedStartNanos));
         // Requests carry their iteration's lag: intended start no later than the actual one.
         assertThat(r.of(SampleKind.REQUEST)).hasSameSizeAs(iterations)
@@ -117,6 +120,25 @@ class ExecutorsTest {
                 .isNotEmpty().allSatisfy(e -> assertThat(e.value).isEqualTo(6));
         assertThat(r.iterationsOf("default").stream().map(e -> e.vu).collect(Collectors.toSet())).hasSize(6);
         assertThat(r.seconds()).isLessThan(12);
+    }
+
+    @Test
+    void rampingDownLetsIterationsFinishWithinGracefulRampDownThenCancelsThem() throws Exception {
+        RecordedRun r = run("""
+                export const options = { scenarios: {
+                    patient: { executor: 'ramping-vus', startVUs: 2, gracefulRampDown: '3s', exec: 'slow',
+                               stages: [{ duration: '500ms', target: 2 }, { duration: '100ms', target: 0 }, { duration: '2s', target: 0 }] },
+                    hasty: { executor: 'ramping-vus', startVUs: 2, gracefulRampDown: '200ms', exec: 'stuck',
+                             stages: [{ duration: '500ms', target: 2 }, { duration: '100ms', target: 0 }, { duration: '2s', target: 0 }] },
+                } };
+                export function slow() { sleep(1); }
+                export function stuck() { sleep(30); }
+                """);
+        // Ramped down at ~0.6 s: the 1 s iterations finish; the 30 s ones are cut 200 ms later.
+        assertThat(r.iterationsOf("patient")).hasSize(2);
+        assertThat(r.iterationsOf("hasty")).isEmpty();
+        assertThat(r.outcome().interruptedVus()).isEqualTo(2);
+        assertThat(r.seconds()).isLessThan(10);
     }
 
     @Test
