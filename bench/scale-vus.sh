@@ -99,7 +99,10 @@ d = metrics['http_req_duration']['values']
 print(f'http_req_duration: avg {d["avg"]:.1f} ms, p95 {d["p(95)"]:.1f} ms, max {d["max"]:.1f} ms; '
       f'vus max {metrics.get("vus", {}).get("values", {}).get("max", "n/a")}')
 print(f'peak RSS: {int(peak_kb) / 1024:.0f} MB ({int(peak_kb) / vus:.0f} KB per VU); process: {elapsed} s wall, {float(user) + float(system):.1f} s CPU')
+allocated = metrics.get('vus_max', {}).get('values', {}).get('max') or vus
 if live_mb != 'n/a' and live_mb:
-    per_vu_kb = float(live_mb) * 1024 / vus
-    print(f'live heap after a full GC: {live_mb} MB ({per_vu_kb:.0f} KB per VU): about {4 * 1024 * 1024 / per_vu_kb:,.0f} VUs in 4 GB of heap')
+    # Per VU that existed: on a starved machine not every VU may have been built by then.
+    per_vu_kb = float(live_mb) * 1024 / allocated
+    print(f'live heap after a full GC: {live_mb} MB with {allocated:.0f} VUs allocated ({per_vu_kb:.0f} KB per VU): '
+          f'about {4 * 1024 * 1024 / per_vu_kb:,.0f} VUs in 4 GB of heap')
 PY
