@@ -41,6 +41,15 @@ public final class RunOptions {
     @Option(names = "--abort-on-fail", description = "Stop the run as soon as any threshold fails (exit 99; the journal and reports are still written).")
     boolean abortOnFail;
 
+    @Option(names = "--jitter", paramLabel = "DURATION", description = "Chaos: wait a random 0 to DURATION before each request (e.g. 250ms).")
+    String jitter;
+
+    @Option(names = "--drop", paramLabel = "PROBABILITY", description = "Chaos: drop requests with this probability, 0.0 to 1.0 (status 0, \"Simulated network drop\").")
+    Double drop;
+
+    @Option(names = "--warmup", paramLabel = "URL", description = "Request URL once before the test starts (not recorded).")
+    String warmup;
+
     @Option(names = "--headless", description = "No live terminal UI: plain progress lines (for CI).")
     boolean headless;
 

@@ -11,9 +11,13 @@ import io.fusillade.aggregator.summary.Summary;
 import io.fusillade.aggregator.threshold.Threshold;
 import io.fusillade.engine.executor.Execution;
 import io.fusillade.engine.executor.ExecutionOutcome;
+import io.fusillade.engine.http.Chaos;
 import io.fusillade.engine.http.FailedRequestLog;
 import io.fusillade.engine.http.HttpClientConfig;
 import io.fusillade.engine.http.HttpClientEngine;
+import io.fusillade.engine.http.HttpExchange;
+import io.fusillade.engine.http.HttpRequestSpec;
+import io.fusillade.engine.http.HttpSession;
 import io.fusillade.engine.js.ScriptException;
 import io.fusillade.engine.js.ScriptLog;
 import io.fusillade.engine.js.ScriptRuntime;
@@ -105,7 +109,8 @@ final class TestRun {
         Map<String, String> allEnv = new LinkedHashMap<>(extraEnv);
         allEnv.putAll(o.env);
         OptionsResolver.Overrides overrides = new OptionsResolver.Overrides(o.workers, d, o.iterations,
-                o.responseSink ? Boolean.TRUE : null, o.insecureSkipTlsVerify ? Boolean.TRUE : null);
+                o.responseSink ? Boolean.TRUE : null, o.insecureSkipTlsVerify ? Boolean.TRUE : null,
+                o.jitter == null ? null : Durations.parse("--jitter", o.jitter), o.drop, o.warmup);
         return new RunRequest(scriptPath, overrides, o.thresholds, o.exportJson, o.runsDir, allEnv, level,
                 terminal && !o.noColor, terminal, System.out, System.err, o.config, o.captureErrors, o.outputs.options(), o.abortOnFail);
     }
@@ -223,10 +228,14 @@ final class TestRun {
             Map<String, String> scenarioEnv = new HashMap<>(env);
             scenarioEnv.putAll(scenario.env());
             servicesByScenario.put(scenario.name(), new VuServices(ring, clock, http, log, scenarioEnv,
-                    HttpClientConfig.DEFAULT_TIMEOUT, scenario.responseSink(), failures));
+                    HttpClientConfig.DEFAULT_TIMEOUT, scenario.responseSink(), failures, options.chaos()));
         }
         LifecycleHooks hooks = new LifecycleHooks(runtime, new VuServices(ring, clock, http, log, env,
-                HttpClientConfig.DEFAULT_TIMEOUT, false, failures), functions);
+                HttpClientConfig.DEFAULT_TIMEOUT, false, failures, Chaos.NONE), functions);
+        registry.trackEndpoints(options.endpointTracking());
+        if (options.warmup() != null) {
+            warmUp(http, options.warmup());
+        }
 
         printBanner(dir, options, runtime);
         String setupData;
@@ -395,6 +404,21 @@ final class TestRun {
             request.err().println("fusillade: " + e.getMessage());
             return exit == ExitCodes.OK ? ExitCodes.FAILURE : exit;
         }
+    }
+
+    /** The {@code warmup} request: once, before the test, not recorded; what it got is printed. */
+    private void warmUp(HttpClientEngine http, String url) throws InterruptedException {
+        HttpExchange out = new HttpExchange();
+        Thread sender = Thread.ofVirtual().start(() -> {
+            try (HttpSession session = http.newSession()) {
+                session.execute(HttpRequestSpec.get(java.net.URI.create(url)), out);
+            } catch (IllegalArgumentException e) {
+                request.err().println("warmup: " + e.getMessage());
+            }
+        });
+        sender.join();
+        request.err().printf(Locale.ROOT, "warmup: GET %s: %s%n", url, out.failed() ? "failed (" + out.errorMessage() + ")"
+                : out.status() + " in " + String.format(Locale.ROOT, "%.1f ms", out.durationNanos() / 1e6));
     }
 
     private void printBanner(RunDirectory dir, TestOptions options, ScriptRuntime runtime) {

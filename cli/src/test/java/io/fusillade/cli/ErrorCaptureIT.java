@@ -4,33 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.fusillade.web.demo.DemoTarget;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** --capture-errors, export --format curl and replay, through the launcher against a local server. */
-class ErrorCaptureIT {
-    private static DemoTarget target;
+class ErrorCaptureIT extends LauncherTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    @TempDir
-    Path work;
-
-    @BeforeAll
-    static void startTarget() {
-        target = new DemoTarget(0).start();
-    }
-
-    @AfterAll
-    static void stopTarget() {
-        target.close();
-    }
 
     @Test
     void failedRequestsAreCapturedExportedAsCurlAndReplayed() throws Exception {

@@ -4,32 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.fusillade.web.demo.DemoTarget;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** setup / teardown / handleSummary, scenarios and --config files, through the packaged launcher. */
-class LifecycleAndConfigIT {
-    private static DemoTarget target;
-
-    @TempDir
-    Path work;
-
-    @BeforeAll
-    static void startTarget() {
-        target = new DemoTarget(0).start();
-    }
-
-    @AfterAll
-    static void stopTarget() {
-        target.close();
-    }
-
+class LifecycleAndConfigIT extends LauncherTest {
     @Test
     void setupRunsOnceItsDataReachesEveryVuAndTeardownThenHandleSummaryWritesItsFiles() throws Exception {
         Files.writeString(work.resolve("hooks.js"), """

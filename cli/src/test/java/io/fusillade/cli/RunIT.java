@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.fusillade.web.demo.DemoTarget;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -13,28 +12,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Real runs of the packaged launcher against a real HTTP server on 127.0.0.1. */
-class RunIT {
-    private static DemoTarget target;
+class RunIT extends LauncherTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    @TempDir
-    Path work;
-
-    @BeforeAll
-    static void startTarget() {
-        target = new DemoTarget(0).start();
-    }
-
-    @AfterAll
-    static void stopTarget() {
-        target.close();
-    }
 
     private Path script(String name, String body) throws IOException {
         Path file = work.resolve(name);

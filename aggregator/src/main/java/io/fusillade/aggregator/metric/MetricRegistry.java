@@ -42,7 +42,7 @@ public final class MetricRegistry implements SampleSink {
     private static final int PUBLISH_EVERY = 4096;
     private static final String CUSTOM_SUFFIX = " (custom)";
 
-    private final boolean trackEndpoints;
+    private volatile boolean trackEndpoints;
     private final Dictionary dictionary = new Dictionary();
     private final RunWindow window = new RunWindow();
     private final LiveCounters live = new LiveCounters();
@@ -99,6 +99,11 @@ public final class MetricRegistry implements SampleSink {
      */
     public MetricRegistry(boolean trackEndpoints) {
         this.trackEndpoints = trackEndpoints;
+    }
+
+    /** Turns per-endpoint tallies off (or on) for the records to come: {@code no_endpoint_tracking}, once the options are read. */
+    public void trackEndpoints(boolean track) {
+        this.trackEndpoints = track;
     }
 
     /** Running totals for other threads (a progress line, a dashboard). */

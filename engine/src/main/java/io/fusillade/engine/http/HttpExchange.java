@@ -190,6 +190,18 @@ public final class HttpExchange {
                 + ", sent=" + bytesSent + ", received=" + bytesReceived + ", duration=" + durationNanos() + "ns}";
     }
 
+    /** Records a request that chaos dropped before sending: status 0, {@link ErrorCode#EDROPPED}, no time on the wire. */
+    public void dropped(long nowNanos) {
+        begin(nowNanos);
+        failure(ErrorCode.EDROPPED, ErrorCode.EDROPPED.message(), null);
+    }
+
+    /** Counts {@code nanos} waited before the request was sent (chaos jitter) in its start time and blocked phase. */
+    public void delayedBy(long nanos) {
+        startNanos -= nanos;
+        blockedNanos += nanos;
+    }
+
     /** Clears the previous outcome at the start of a call. */
     void begin(long start) {
         startNanos = start;

@@ -26,7 +26,7 @@ import org.graalvm.polyglot.proxy.ProxyObject;
  */
 public final class JsResponse implements ProxyObject {
     private static final String[] KEYS = {"status", "statusText", "body", "headers", "proto", "timings", "error",
-        "errorCode", "url", "json", "bodyContains", "bodyMatches", "hasHeader", "isJson", "cookies"};
+        "errorCode", "errorMessage", "url", "json", "bodyContains", "bodyMatches", "hasHeader", "isJson", "cookies"};
     private static final Set<String> KEY_SET = Set.of(KEYS);
 
     /** Phase timings in nanoseconds, in the order blocked, connecting, tls, sending, waiting, receiving, duration. */

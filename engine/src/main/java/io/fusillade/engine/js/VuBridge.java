@@ -1,5 +1,6 @@
 package io.fusillade.engine.js;
 
+import io.fusillade.engine.http.Chaos;
 import io.fusillade.engine.http.CookieJar;
 import io.fusillade.engine.http.HttpExchange;
 import io.fusillade.engine.http.HttpHeader;
@@ -352,7 +353,23 @@ public final class VuBridge {
                 sent = spec.withCookies(cookieHeader);
             }
         }
-        session.execute(sent, exchange);
+        Chaos chaos = services.chaos();
+        if (chaos.active()) {
+            long delay = chaos.nextDelayNanos();
+            if (delay > 0) {
+                long before = System.nanoTime();
+                pauseNanos(delay);
+                delay = System.nanoTime() - before;
+            }
+            if (chaos.nextDropped()) {
+                exchange.dropped(System.nanoTime());
+            } else {
+                session.execute(sent, exchange);
+            }
+            exchange.delayedBy(delay);
+        } else {
+            session.execute(sent, exchange);
+        }
         if (services.failures() != null) {
             services.failures().record(sent, exchange);
         }
@@ -381,6 +398,15 @@ public final class VuBridge {
         }
         try {
             Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new VuInterruptedException();
+        }
+    }
+
+    private static void pauseNanos(long nanos) {
+        try {
+            Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new VuInterruptedException();

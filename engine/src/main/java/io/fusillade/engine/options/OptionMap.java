@@ -132,6 +132,17 @@ public final class OptionMap {
     }
 
     /** A boolean, or {@code fallback} when absent. */
+    /** A number from {@code min} to {@code max}, or {@code fallback} when absent. */
+    public double number(String key, double fallback, double min, double max) {
+        if (!has(key) || get(key) == null) {
+            return fallback;
+        }
+        if (!(get(key) instanceof Number n) || !(n.doubleValue() >= min && n.doubleValue() <= max)) {
+            throw new OptionException(name(key), "expected a number from " + min + " to " + max + ", got " + Durations.describe(get(key)));
+        }
+        return n.doubleValue();
+    }
+
     public boolean bool(String key, boolean fallback) {
         if (!has(key) || get(key) == null) {
             return fallback;

@@ -1,5 +1,6 @@
 package io.fusillade.engine.options;
 
+import io.fusillade.engine.http.Chaos;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,7 +19,12 @@ import java.util.Set;
 public final class OptionsResolver {
     /** Overrides from the command line; null fields leave the script's value alone. */
     public record Overrides(Integer workers, Duration duration, Long iterations,
-                            Boolean responseSink, Boolean insecureSkipTlsVerify) {
+                            Boolean responseSink, Boolean insecureSkipTlsVerify, Duration jitter, Double drop, String warmup) {
+        /** The overrides of the common flags, no chaos or warm-up flags. */
+        public Overrides(Integer workers, Duration duration, Long iterations, Boolean responseSink, Boolean insecureSkipTlsVerify) {
+            this(workers, duration, iterations, responseSink, insecureSkipTlsVerify, null, null, null);
+        }
+
         /** No overrides at all. */
         public static Overrides none() {
             return new Overrides(null, null, null, null, null);
@@ -26,8 +32,7 @@ public final class OptionsResolver {
     }
 
     /** Top-level keys this version reads but does not act on yet. */
-    private static final Set<String> NOT_YET_SUPPORTED = Set.of("warmup", "abort_on_fail", "jitter", "drop",
-            "no_endpoint_tracking", "memory_safe");
+    private static final Set<String> NOT_YET_SUPPORTED = Set.of("memory_safe");
 
     private final List<String> warnings = new ArrayList<>();
 
@@ -60,6 +65,15 @@ public final class OptionsResolver {
         }
         if (overrides.iterations() != null) {
             cli.put("iterations", overrides.iterations());
+        }
+        if (overrides.jitter() != null) {
+            cli.put("jitter", overrides.jitter().toNanos() / 1e6);
+        }
+        if (overrides.drop() != null) {
+            cli.put("drop", overrides.drop());
+        }
+        if (overrides.warmup() != null) {
+            cli.put("warmup", overrides.warmup());
         }
         all.add(cli);
         Map<String, Object> merged = OptionLayers.merge(all);
@@ -100,9 +114,15 @@ public final class OptionsResolver {
         if (scenarios.size() == 1 && scenarios.getFirst().executor() instanceof ExecutorSpec.PerVuIterations p) {
             iterations = p.iterations();
         }
+        Chaos chaos = new Chaos(top.duration("jitter", Duration.ZERO), top.number("drop", 0, 0, 1));
+        String warmup = top.text("warmup", null);
+        if (warmup != null && !(warmup.startsWith("http://") || warmup.startsWith("https://"))) {
+            throw new OptionException(top.name("warmup"), "expected an http:// or https:// URL, got '" + warmup + "'");
+        }
         return new TestOptions(Math.max(1, workers), longest, iterations, gracefulStop, allThresholds, insecure, sink,
                 layers.isEmpty() ? Map.of() : layers.getFirst(), scenarios,
-                top.duration("setupTimeout", TestOptions.DEFAULT_HOOK_TIMEOUT), top.duration("teardownTimeout", TestOptions.DEFAULT_HOOK_TIMEOUT));
+                top.duration("setupTimeout", TestOptions.DEFAULT_HOOK_TIMEOUT), top.duration("teardownTimeout", TestOptions.DEFAULT_HOOK_TIMEOUT),
+                chaos, warmup, !top.bool("no_endpoint_tracking", false));
     }
 
     /** A scenario's threshold key, narrowed to it: {@code http_req_failed{scenario:checkout}}. */

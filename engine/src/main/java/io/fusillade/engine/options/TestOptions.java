@@ -1,5 +1,6 @@
 package io.fusillade.engine.options;
 
+import io.fusillade.engine.http.Chaos;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,9 @@ import java.util.Map;
  * @param scenarios      what runs: one scenario per executor, concurrently (at least one)
  * @param setupTimeout   how long {@code setup()} may run
  * @param teardownTimeout how long {@code teardown(data)} may run
+ * @param chaos          faults injected into requests ({@code jitter}, {@code drop})
+ * @param warmup         a URL requested once before the test starts, or null
+ * @param endpointTracking keep per-URL metrics (off with {@code no_endpoint_tracking})
  */
 public record TestOptions(
         int workers,
@@ -30,7 +34,10 @@ public record TestOptions(
         Map<String, Object> scriptOptions,
         List<ScenarioOptions> scenarios,
         Duration setupTimeout,
-        Duration teardownTimeout) {
+        Duration teardownTimeout,
+        Chaos chaos,
+        String warmup,
+        boolean endpointTracking) {
 
     /** The default graceful stop, as in k6 and the spec's {@code stop} option. */
     public static final Duration DEFAULT_GRACEFUL_STOP = Duration.ofSeconds(30);
@@ -41,6 +48,7 @@ public record TestOptions(
         thresholds = Map.copyOf(thresholds);
         scriptOptions = scriptOptions == null ? Map.of() : scriptOptions;
         scenarios = List.copyOf(scenarios);
+        chaos = chaos == null ? Chaos.NONE : chaos;
     }
 
     /**
@@ -56,6 +64,6 @@ public record TestOptions(
                         ? new ExecutorSpec.ConstantVus(workers, duration, iterations)
                         : new ExecutorSpec.PerVuIterations(workers, Math.max(1, iterations), ScenarioParser.DEFAULT_MAX_DURATION),
                         "default", Duration.ZERO, gracefulStop, Duration.ZERO, responseSink, 0, Map.of(), Map.of(), Map.of())),
-                DEFAULT_HOOK_TIMEOUT, DEFAULT_HOOK_TIMEOUT);
+                DEFAULT_HOOK_TIMEOUT, DEFAULT_HOOK_TIMEOUT, Chaos.NONE, null, true);
     }
 }
