@@ -3,7 +3,6 @@ package io.fusillade.bench;
 import io.fusillade.aggregator.metric.MetricRegistry;
 import io.fusillade.ingest.Dictionary;
 import io.fusillade.ingest.SampleEvent;
-import io.fusillade.ingest.SampleKind;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -35,14 +34,7 @@ public class RegistryBenchmark extends BenchmarkFork {
     @Setup(Level.Trial)
     public void prepare() {
         registry = new MetricRegistry();
-        SampleEvent entry = new SampleEvent();
-        Dictionary dictionary = new Dictionary((id, text) -> {
-            entry.clear();
-            entry.kind = SampleKind.DICTIONARY;
-            entry.entryId = id;
-            entry.text = text;
-            registry.onSample(entry, false);
-        });
+        Dictionary dictionary = FeedingDictionary.into(entry -> registry.onSample(entry, false));
         records = new RequestSource(RequestIds.intern(dictionary), 3).records(POOL);
     }
 

@@ -22,10 +22,10 @@ public final class CompareCommand implements Callable<Integer> {
     private static final String RED = "\u001B[31m";
     private static final String RESET = "\u001B[0m";
 
-    @Parameters(index = "0", paramLabel = "BASELINE", description = "The baseline run's JSON summary.")
+    @Parameters(index = "0", paramLabel = "BASELINE", description = "The baseline run's JSON summary (an --export-json file, or a run folder).")
     Path baseline;
 
-    @Parameters(index = "1", paramLabel = "CURRENT", description = "The current run's JSON summary.")
+    @Parameters(index = "1", paramLabel = "CURRENT", description = "The current run's JSON summary (an --export-json file, or a run folder).")
     Path current;
 
     @Option(names = {"-t", "--tolerance"}, paramLabel = "PERCENT", defaultValue = "10",

@@ -16,7 +16,7 @@ public final class OutputFlags {
     boolean json;
 
     @Option(names = "--out", paramLabel = "KIND=WHERE",
-            description = "Another output: csv=FILE (every sample), junit=FILE (thresholds and checks as JUnit XML). Repeatable.")
+            description = "Another output: csv=FILE (every sample), junit=FILE (thresholds and checks as JUnit XML), otlp=URL (OpenTelemetry: http://host:4318/v1/metrics, or grpc://host:4317). Repeatable.")
     List<String> out = new ArrayList<>();
 
     @Option(names = "--save-history", description = "Save the run in the local run history (see fusillade history).")

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.fusillade.web.demo.DemoTarget;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,30 +11,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
 
 /** The run's outputs (--json, --export-html, --out csv/junit, --abort-on-fail) from real runs of the launcher. */
-class OutputsIT {
+class OutputsIT extends LauncherTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static DemoTarget target;
-
-    @TempDir
-    Path work;
-
-    @BeforeAll
-    static void startTarget() {
-        target = new DemoTarget(0).start();
-    }
-
-    @AfterAll
-    static void stopTarget() {
-        target.close();
-    }
-
     private Path onlyRunDir() throws IOException {
         try (Stream<Path> runs = Files.list(work.resolve("runs"))) {
             List<Path> dirs = runs.toList();

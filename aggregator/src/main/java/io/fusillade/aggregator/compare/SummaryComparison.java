@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code fusillade compare}: two JSON summaries ({@code --export-json} files, or a run's
- * {@code summary.json}) side by side. Compared: requests per second, the error rate, the
+ * {@code fusillade compare}: two JSON summaries ({@code --export-json} files, or run folders,
+ * whose {@code summary.json} is used) side by side. Compared: requests per second, the error rate, the
  * {@code http_req_duration} average and percentiles, the average and p(95) of every other
  * time trend both runs have, the checks pass rate, and each endpoint both runs share
  * (p(95) and error rate).
@@ -33,7 +33,9 @@ public final class SummaryComparison {
         return compare(read(baseline), read(current));
     }
 
-    static JsonNode read(Path file) {
+    static JsonNode read(Path given) {
+        // A run folder stands for its summary.json.
+        Path file = Files.isDirectory(given) ? given.resolve("summary.json") : given;
         try {
             JsonNode root = JSON.readTree(Files.readString(file));
             if (root == null || !root.isObject() || !root.has("total_requests") || !root.has("metrics")) {

@@ -18,11 +18,6 @@ import io.opentelemetry.proto.metrics.v1.ScopeMetrics;
 import io.opentelemetry.proto.metrics.v1.Sum;
 import io.opentelemetry.proto.resource.v1.Resource;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -34,7 +29,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * {@code --out otlp=URL}: the run's metrics as OpenTelemetry metrics over OTLP/HTTP
- * (protobuf), cumulative, exported every {@value #EXPORT_EVERY_SECONDS} seconds of the run and
+ * (protobuf) or OTLP/gRPC (see {@link OtlpTransport}), cumulative, exported every {@value #EXPORT_EVERY_SECONDS} seconds of the run and
  * once more at its end: {@code http_reqs} and {@code http_req_failed} (sums) and
  * {@code http_req_duration} (histogram, ms) per method, name, status and scenario, plus the
  * request's own tags; {@code data_sent}, {@code data_received}, {@code iterations},
@@ -47,10 +42,8 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class OtlpOutput implements SampleSink {
     static final int EXPORT_EVERY_SECONDS = 10;
     private static final long EXPORT_EVERY_NANOS = EXPORT_EVERY_SECONDS * 1_000_000_000L;
-    private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
-    private final URI url;
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+    private final OtlpTransport transport;
     private final StreamText text = new StreamText(s -> s, tags -> "");
     private final Map<SeriesKey, RequestSeries> requests = new HashMap<>();
     private final OtlpHistogram iterationDuration = new OtlpHistogram();
@@ -106,27 +99,17 @@ public final class OtlpOutput implements SampleSink {
         }
     }
 
-    private OtlpOutput(URI url) {
-        this.url = url;
+    private OtlpOutput(OtlpTransport transport) {
+        this.transport = transport;
     }
 
     /**
      * The output for {@code --out otlp=URL}.
      *
-     * @throws IllegalArgumentException naming the option when the URL is not http(s)
+     * @throws IllegalArgumentException naming the option when the URL is not http(s):// or grpc(s)://host:port
      */
     public static OtlpOutput to(String url) {
-        URI uri;
-        try {
-            uri = new URI(url);
-        } catch (java.net.URISyntaxException e) {
-            throw new IllegalArgumentException("invalid --out otlp=" + url + ": " + e.getReason());
-        }
-        if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
-            throw new IllegalArgumentException("invalid --out otlp=" + url
-                    + ": expected an OTLP/HTTP URL such as http://localhost:4318/v1/metrics");
-        }
-        return new OtlpOutput(uri);
+        return new OtlpOutput(OtlpTransport.forUrl(url));
     }
 
     @Override
@@ -199,9 +182,9 @@ public final class OtlpOutput implements SampleSink {
         if (!exporting.compareAndSet(false, true)) {
             return;
         }
-        client.sendAsync(request(build()), HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
+        transport.sendAsync(build()).whenComplete((ignored, error) -> {
             exporting.set(false);
-            record(response == null ? 0 : response.statusCode(), error);
+            record(error);
         });
     }
 
@@ -216,24 +199,16 @@ public final class OtlpOutput implements SampleSink {
      * @throws IOException naming the URL when it was not accepted
      */
     public void export() throws IOException {
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        long deadline = System.nanoTime() + OtlpTransport.TIMEOUT.toNanos();
         while (exporting.get() && System.nanoTime() < deadline) {
             Thread.onSpinWait();
             Thread.yield();
         }
         try {
-            HttpResponse<Void> response = client.send(request(build()), HttpResponse.BodyHandlers.discarding());
-            if (response.statusCode() >= 300) {
-                throw new IOException("cannot export OTLP metrics to " + url + ": HTTP " + response.statusCode());
-            }
+            transport.send(build());
             exports.incrementAndGet();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while exporting OTLP metrics to " + url, e);
-        } catch (IOException e) {
-            throw e.getMessage() != null && e.getMessage().startsWith("cannot export") ? e
-                    : new IOException("cannot export OTLP metrics to " + url + ": " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"), e);
+        } finally {
+            transport.close();
         }
     }
 
@@ -243,18 +218,14 @@ public final class OtlpOutput implements SampleSink {
         return bad == 0 ? null : "--out otlp: " + bad + " periodic export(s) failed (first: " + firstFailure.get() + ")";
     }
 
-    private void record(int status, Throwable error) {
-        if (error == null && status < 300) {
+    private void record(Throwable error) {
+        if (error == null) {
             exports.incrementAndGet();
             return;
         }
         failures.incrementAndGet();
-        firstFailure.compareAndSet(null, error != null ? String.valueOf(error.getCause() != null ? error.getCause() : error) : "HTTP " + status);
-    }
-
-    private HttpRequest request(ExportMetricsServiceRequest body) {
-        return HttpRequest.newBuilder(url).timeout(TIMEOUT).header("Content-Type", "application/x-protobuf")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
+        Throwable cause = error.getCause() != null ? error.getCause() : error;
+        firstFailure.compareAndSet(null, cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage()));
     }
 
     /** The running totals as one OTLP export request. */

@@ -66,5 +66,8 @@ class SummaryComparisonTest {
         assertThatThrownBy(() -> SummaryComparison.compare(base, bad)).hasMessageContaining(bad + " is not a Fusillade JSON summary");
         assertThatThrownBy(() -> SummaryComparison.compare(work.resolve("none.json"), base))
                 .hasMessageContaining("none.json: no such file");
+        Path runFolder = Files.createDirectories(work.resolve("runs/1"));
+        Files.copy(base, runFolder.resolve("summary.json"));
+        assertThat(SummaryComparison.compare(runFolder, base)).allMatch(c -> c.percent() == 0);
     }
 }

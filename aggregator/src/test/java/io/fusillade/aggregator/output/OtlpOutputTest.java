@@ -5,12 +5,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fusillade.aggregator.summary.RateSummary;
 import io.fusillade.aggregator.summary.Summary;
+import io.grpc.Server;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.grpc.stub.StreamObserver;
 import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
+import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceResponse;
+import io.opentelemetry.proto.collector.metrics.v1.MetricsServiceGrpc;
 import io.opentelemetry.proto.common.v1.KeyValue;
 import io.opentelemetry.proto.metrics.v1.HistogramDataPoint;
 import io.opentelemetry.proto.metrics.v1.Metric;
 import io.opentelemetry.proto.metrics.v1.NumberDataPoint;
+import java.net.InetSocketAddress;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -54,8 +62,34 @@ class OtlpOutputTest {
         Outputs outputs = Outputs.open(new Outputs.Options(false, null, List.of("otlp=" + url), null, null, null), System.out);
         Summary summary = RunFixture.run(RunFixture.events(), outputs);
         outputs.finish(summary, "t.js");
-        List<ExportMetricsServiceRequest> received = received();
+        assertMatchesSummary(received(), summary);
+    }
 
+    @Test
+    void exportsTheSameOverGrpcToARealCollectorService() throws Exception {
+        List<ExportMetricsServiceRequest> got = new CopyOnWriteArrayList<>();
+        Server server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
+                .addService(new MetricsServiceGrpc.MetricsServiceImplBase() {
+                    @Override
+                    public void export(ExportMetricsServiceRequest request, StreamObserver<ExportMetricsServiceResponse> response) {
+                        got.add(request);
+                        response.onNext(ExportMetricsServiceResponse.getDefaultInstance());
+                        response.onCompleted();
+                    }
+                }).build().start();
+        try {
+            String grpcUrl = "grpc://127.0.0.1:" + server.getPort();
+            Outputs outputs = Outputs.open(new Outputs.Options(false, null, List.of("otlp=" + grpcUrl), null, null, null), System.out);
+            Summary summary = RunFixture.run(RunFixture.events(), outputs);
+            outputs.finish(summary, "t.js");
+            assertMatchesSummary(got, summary);
+        } finally {
+            server.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+        }
+    }
+
+    /** What a receiver got, checked against the run's summary: names, attributes, counts, cumulative totals. */
+    private static void assertMatchesSummary(List<ExportMetricsServiceRequest> received, Summary summary) {
         // 20 s of stream time: periodic exports at 10 s and 20 s (unless one was still under way), then the final one.
         assertThat(received.size()).isBetween(2, 3);
         ExportMetricsServiceRequest last = received.getLast();
@@ -99,6 +133,8 @@ class OtlpOutputTest {
     void badOtlpUrlsAreRefusedAndAnUnreachableReceiverIsNamed() throws Exception {
         assertThatThrownBy(() -> Outputs.open(new Outputs.Options(false, null, List.of("otlp=localhost:4318"), null, null, null), System.out))
                 .hasMessageContaining("invalid --out otlp=localhost:4318");
+        assertThatThrownBy(() -> Outputs.open(new Outputs.Options(false, null, List.of("otlp=grpc://collector"), null, null, null), System.out))
+                .hasMessageContaining("grpc://localhost:4317");
         receiver.close();
         Outputs outputs = Outputs.open(new Outputs.Options(false, null, List.of("otlp=" + url), null, null, null), System.out);
         Summary summary = RunFixture.run(RunFixture.events(), outputs);
