@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionCommand.Provider.class,
         description = "Load testing with JavaScript scripts and a replayable sample journal.",
-        subcommands = {RunCommand.class, AnalyzeCommand.class, DemoCommand.class, VersionCommand.class,
+        subcommands = {RunCommand.class, AnalyzeCommand.class, DemoCommand.class, TestCommand.class, ExecCommand.class, VersionCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec

@@ -33,7 +33,6 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -98,7 +97,12 @@ final class TestRun {
     /** Runs the test and returns the process exit code. */
     int execute() {
         ScriptLog log = new ScriptLog(request.out(), request.err(), request.logLevel());
-        Map<String, String> env = new HashMap<>(System.getenv());
+        Map<String, String> env;
+        try {
+            env = DotEnv.environment(request.script(), System.getenv());
+        } catch (IllegalArgumentException e) {
+            return fail(ExitCodes.INVALID_CONFIG, e.getMessage());
+        }
         env.putAll(request.extraEnv());
 
         // Chronicle and Netty load while the JS engine starts: both take most of a second.
@@ -181,6 +185,7 @@ final class TestRun {
         int scenarioId = ring.dictionary().intern(SCENARIO);
         ConstantVusExecutor executor = new ConstantVusExecutor(options,
                 vu -> new VuRuntime(runtime, vu, scenarioId, "default", services), ring, clock, log, scenarioId);
+        runtime.shared().onAbort(executor::stop);
 
         printBanner(dir, options, runtime);
         CountDownLatch finished = new CountDownLatch(1);
@@ -217,6 +222,11 @@ final class TestRun {
             request.out().print(new ConsoleSummary(request.colour()).render(summary));
             outcomeText = summary.thresholdsPassed() ? "passed" : "thresholds_failed";
             exit = summary.thresholdsPassed() ? ExitCodes.OK : ExitCodes.THRESHOLDS_FAILED;
+            if (runtime.shared().abortReason() != null) {
+                request.err().println("fusillade: the script aborted the test: " + runtime.shared().abortReason());
+                outcomeText = "aborted";
+                exit = ExitCodes.SCRIPT_ABORTED;
+            }
         }
         try {
             JsonSummary json = new JsonSummary();

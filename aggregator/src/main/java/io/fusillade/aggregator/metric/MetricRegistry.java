@@ -5,6 +5,7 @@ import io.fusillade.aggregator.summary.EndpointSummary;
 import io.fusillade.aggregator.summary.MetricSummary;
 import io.fusillade.aggregator.summary.Summary;
 import io.fusillade.aggregator.summary.Unit;
+import io.fusillade.aggregator.threshold.MetricKey;
 import io.fusillade.aggregator.threshold.Threshold;
 import io.fusillade.aggregator.threshold.ThresholdEvaluator;
 import io.fusillade.ingest.Dictionary;
@@ -61,6 +62,7 @@ public final class MetricRegistry implements SampleSink {
     private final CounterRecorder dataReceived = new CounterRecorder(Unit.BYTES);
     private final IntLongMap statusCounts = new IntLongMap();
     private final LongObjectMap<EndpointStats> endpoints = new LongObjectMap<>();
+    private final TaggedSeries tagged = new TaggedSeries();
 
     private final CounterRecorder iterations = new CounterRecorder(Unit.NONE);
     private final DurationTrend iterationActive = DurationTrend.precise();
@@ -160,6 +162,7 @@ public final class MetricRegistry implements SampleSink {
         dataSent.add(e.bytesSent);
         dataReceived.add(e.bytesReceived);
         statusCounts.increment(e.status);
+        tagged.onRequest(e, failed);
         if (trackEndpoints) {
             endpoint(e.methodId, e.nameId).record(e.durationNanos, e.status, failed);
         }
@@ -220,6 +223,7 @@ public final class MetricRegistry implements SampleSink {
             customIds.add(id);
         }
         recorder.add(e.value);
+        tagged.onMetric(e, recorder);
     }
 
     private void onVuGauge(SampleEvent e) {
@@ -278,7 +282,7 @@ public final class MetricRegistry implements SampleSink {
      * registry's unsynchronised state. Copies every histogram, so call it per report, not per sample.
      */
     public Summary summary(List<Threshold> thresholds) {
-        Summary base = build(name -> true, true);
+        Summary base = build(name -> true, true, thresholds);
         return thresholds.isEmpty() ? base : base.withThresholds(ThresholdEvaluator.evaluate(base, thresholds));
     }
 
@@ -295,11 +299,11 @@ public final class MetricRegistry implements SampleSink {
             wanted.add(threshold.metric().toString());
             endpointsWanted |= threshold.metric().hasTags();
         }
-        Summary base = build(wanted::contains, endpointsWanted);
+        Summary base = build(wanted::contains, endpointsWanted, thresholds);
         return base.withThresholds(ThresholdEvaluator.evaluate(base, thresholds));
     }
 
-    private Summary build(Predicate<String> wanted, boolean withBreakdowns) {
+    private Summary build(Predicate<String> wanted, boolean withBreakdowns, List<Threshold> thresholds) {
         long start = window.start();
         long end = window.end();
         double durationSecs = (end - start) / 1e9;
@@ -343,6 +347,8 @@ public final class MetricRegistry implements SampleSink {
             putCustom(metrics, taken, wanted, dictionary.text(id), customById[id], durationSecs);
         }
 
+        putSubMetrics(metrics, wanted, thresholds, durationSecs);
+
         List<CheckSummary> checkSummaries = new ArrayList<>(checksInOrder.size());
         List<EndpointSummary> endpointSummaries = new ArrayList<>(endpoints.values().size());
         if (withBreakdowns) {
@@ -357,6 +363,25 @@ public final class MetricRegistry implements SampleSink {
         }
         return new Summary(start, end, durationSecs, metrics, checkSummaries, endpointSummaries,
                 statusCounts.toMap(), List.of(), Optional.ofNullable(runMetadata));
+    }
+
+    /** The tag-selected sub-metrics thresholds ask for, under their selector's name (as k6 shows them). */
+    private void putSubMetrics(Map<String, MetricSummary> metrics, Predicate<String> wanted, List<Threshold> thresholds,
+                               double durationSecs) {
+        for (Threshold threshold : thresholds) {
+            MetricKey key = threshold.metric();
+            String name = key.toString();
+            if (metrics.containsKey(name) || !wanted.test(name) || !TaggedSeries.answers(key)) {
+                continue;
+            }
+            int customId = -1;
+            for (int id : customIds) {
+                if (key.name().equals(dictionary.text(id))) {
+                    customId = id;
+                }
+            }
+            tagged.select(key, dictionary, customId, durationSecs).ifPresent(summary -> metrics.put(name, summary));
+        }
     }
 
     private static void put(Map<String, MetricSummary> metrics, Predicate<String> wanted, String name,

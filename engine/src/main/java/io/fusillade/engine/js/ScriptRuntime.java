@@ -77,6 +77,17 @@ public final class ScriptRuntime implements AutoCloseable {
         return new ScriptRuntime(path, newEngine(), source, sha256(bytes));
     }
 
+    /**
+     * A script given as text rather than a file ({@code fusillade exec}): {@code name} stands
+     * for its file name in errors, and imports resolve against {@code dir}.
+     */
+    public static ScriptRuntime inline(String code, String name, Path dir) {
+        Path base = dir.toAbsolutePath().normalize();
+        Source source = Source.newBuilder("js", code, name).mimeType(MODULE_MIME).buildLiteral();
+        return new ScriptRuntime(base.resolve(name), newEngine(), source,
+                sha256(code.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
     private static Engine newEngine() {
         try {
             // Code that runs once per VU at start-up (module evaluation) would otherwise cross
@@ -186,8 +197,7 @@ public final class ScriptRuntime implements AutoCloseable {
     private static boolean isInternal(SourceSection at) {
         String name = at.getSource().getName();
         String path = at.getSource().getPath();
-        return VuRuntime.PRELUDE_NAME.equals(name) || VuRuntime.STDLIB_NAME.equals(name)
-                || (path != null && path.startsWith(BuiltinModules.ROOT.toString()));
+        return VuRuntime.isApiSource(name) || (path != null && path.startsWith(BuiltinModules.ROOT.toString()));
     }
 
     private static String relative(String file) {

@@ -19,7 +19,11 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.HashMap;
+import java.util.Map;
+import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.HostAccess;
+import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
 
 /**
@@ -30,6 +34,8 @@ import org.graalvm.polyglot.Value;
  */
 public final class StdlibBridge {
     private static final SampleWriter<StdlibBridge> METRIC = StdlibBridge::writeMetric;
+    /** The standard library's parts, each evaluated in a VU the first time it uses one of their globals. */
+    private static final Map<String, Source> PARTS = parts("metrics", "data", "crypto", "tests", "k6");
     private static final String GROUP_DURATION = "group_duration";
 
     private final VuBridge vu;
@@ -51,6 +57,24 @@ public final class StdlibBridge {
         this.scenarioId = scenarioId;
         this.services = services;
         this.shared = shared;
+    }
+
+    private static Map<String, Source> parts(String... names) {
+        Map<String, Source> parts = new HashMap<>();
+        for (String name : names) {
+            parts.put(name, VuRuntime.load("stdlib-" + name + ".js", VuRuntime.STDLIB_PART_PREFIX + name + ".js"));
+        }
+        return Map.copyOf(parts);
+    }
+
+    /** The function that installs part {@code name} of the standard library, evaluated in the calling VU's context. */
+    @HostAccess.Export
+    public Value loadPart(String name) {
+        Source source = PARTS.get(name);
+        if (source == null) {
+            throw new IllegalArgumentException("no standard library part '" + name + "'");
+        }
+        return Context.getCurrent().eval(source);
     }
 
     // ---- custom metrics -----------------------------------------------------------------------
@@ -280,6 +304,11 @@ public final class StdlibBridge {
     }
 
     // ---- tests and execution ------------------------------------------------------------------
+
+    @HostAccess.Export
+    public boolean testing() {
+        return shared.testing();
+    }
 
     @HostAccess.Export
     public void testResult(String name, boolean passed, String message, double millis) {

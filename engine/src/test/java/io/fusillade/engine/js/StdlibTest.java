@@ -136,8 +136,8 @@ class StdlibTest {
     }
 
     @Test
-    void unitTestsReportEachResult() throws IOException {
-        ScriptHarness.Run run = harness.run("""
+    void unitTestsReportEachResultAndAreSkippedInALoadTest() throws IOException {
+        String source = """
                 const total = (price, n) => price * n;
                 describe('Cart Logic', () => {
                   test('calculates total correctly', () => { expect(total(100, 2)).toBe(200); });
@@ -146,7 +146,9 @@ class StdlibTest {
                 });
                 test('truthy', () => expect('x').toBeTruthy());
                 export default function () {}
-                """, 1, 0);
+                """;
+        assertThat(harness.run(source, 1, 1).shared().testResults()).isEmpty();
+        ScriptHarness.Run run = harness.runTests(source);
         assertThat(run.shared().testResults()).extracting(TestResult::name, TestResult::passed).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("Cart Logic › calculates total correctly", true),
                 org.assertj.core.groups.Tuple.tuple("Cart Logic › compares deeply", true),

@@ -23,6 +23,7 @@ public final class ScriptShared {
     private final AtomicReference<String> abortReason = new AtomicReference<>();
     private final List<Runnable> abortListeners = new CopyOnWriteArrayList<>();
     private final List<TestResult> testResults = new CopyOnWriteArrayList<>();
+    private volatile boolean testing;
 
     /** @param scriptDir the script's folder, which {@code open()} and {@code SharedCSV} paths are relative to */
     public ScriptShared(Path scriptDir) {
@@ -87,6 +88,16 @@ public final class ScriptShared {
         if (abortReason.get() != null) {
             listener.run();
         }
+    }
+
+    /** Makes {@code test(name, fn)} run its tests ({@code fusillade test}); in a load test they are skipped. */
+    public void enableTests() {
+        testing = true;
+    }
+
+    /** True when unit tests run. */
+    public boolean testing() {
+        return testing;
     }
 
     /** Records the outcome of one unit test ({@code test(name, fn)}). */
