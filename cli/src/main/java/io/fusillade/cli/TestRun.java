@@ -17,6 +17,7 @@ import io.fusillade.engine.js.ScriptLog;
 import io.fusillade.engine.js.ScriptRuntime;
 import io.fusillade.engine.js.VuRuntime;
 import io.fusillade.engine.js.VuServices;
+import io.fusillade.engine.js.stdlib.TrendStats;
 import io.fusillade.engine.options.Durations;
 import io.fusillade.engine.options.OptionException;
 import io.fusillade.engine.options.OptionsResolver;
@@ -48,6 +49,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class TestRun {
     private static final String SCENARIO = "default";
+    /** How long {@code stats.get()} waits for the aggregator's answer. */
+    private static final Duration STATS_WAIT = Duration.ofSeconds(1);
     /** A RUN_META or MARKER record: a kind, a time and a text. */
     private record TextRecord(SampleKind kind, long atNanos, String text) {
     }
@@ -186,6 +189,10 @@ final class TestRun {
         ConstantVusExecutor executor = new ConstantVusExecutor(options,
                 vu -> new VuRuntime(runtime, vu, scenarioId, "default", services), ring, clock, log, scenarioId);
         runtime.shared().onAbort(executor::stop);
+        // stats.get(): the registry answers at the end of its next batch; a marker makes sure there is one.
+        runtime.shared().statsFrom(name -> registry.liveTrend(name, STATS_WAIT,
+                () -> publishText(ring, SampleKind.MARKER, "stats-query")).map(t ->
+                new TrendStats(t.count(), t.avg(), t.min(), t.med(), t.max(), t.p90(), t.p95(), t.p99())));
 
         printBanner(dir, options, runtime);
         CountDownLatch finished = new CountDownLatch(1);

@@ -118,6 +118,25 @@ class K6ScriptsIT {
     }
 
     @Test
+    void statsGetReadsTheLiveAggregator() throws Exception {
+        Files.writeString(work.resolve("stats.js"), """
+                export const options = { iterations: 4 };
+                export default function () {
+                  http.get(`${__ENV.BASE_URL}/api/items/1`, { name: 'getData' });
+                  metrics.histogramAdd('think', 10 * (__ITER + 1));
+                  sleep(0.3);
+                  const s = stats.get('getData');
+                  const t = stats.get('think');
+                  print(`iter=${__ITER} count=${s.count} p95=${s.p95 > 0 && s.p95 >= s.avg - 1e-9} think.max=${t.max} none=${stats.get('nothing')}`);
+                }
+                """);
+        Launcher.Result run = Launcher.run(work, Map.of("BASE_URL", target.baseUrl()), "run", "stats.js", "--headless");
+        assertThat(run.exitCode()).as(run.all()).isZero();
+        assertThat(run.stdout()).contains("iter=0 count=1 p95=true think.max=10 none=null",
+                "iter=3 count=4 p95=true think.max=40 none=null");
+    }
+
+    @Test
     void testAndExecCommands() throws Exception {
         Files.writeString(work.resolve("cart.js"), """
                 const total = (price, n) => price * n;

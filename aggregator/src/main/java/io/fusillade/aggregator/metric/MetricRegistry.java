@@ -4,6 +4,7 @@ import io.fusillade.aggregator.summary.CheckSummary;
 import io.fusillade.aggregator.summary.EndpointSummary;
 import io.fusillade.aggregator.summary.MetricSummary;
 import io.fusillade.aggregator.summary.Summary;
+import io.fusillade.aggregator.summary.TrendSummary;
 import io.fusillade.aggregator.summary.Unit;
 import io.fusillade.aggregator.threshold.MetricKey;
 import io.fusillade.aggregator.threshold.Threshold;
@@ -12,6 +13,7 @@ import io.fusillade.ingest.Dictionary;
 import io.fusillade.ingest.MetricType;
 import io.fusillade.ingest.SampleEvent;
 import io.fusillade.ingest.SampleSink;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -63,6 +65,7 @@ public final class MetricRegistry implements SampleSink {
     private final IntLongMap statusCounts = new IntLongMap();
     private final LongObjectMap<EndpointStats> endpoints = new LongObjectMap<>();
     private final TaggedSeries tagged = new TaggedSeries();
+    private final LiveQueries queries = new LiveQueries();
 
     private final CounterRecorder iterations = new CounterRecorder(Unit.NONE);
     private final DurationTrend iterationActive = DurationTrend.precise();
@@ -133,12 +136,51 @@ public final class MetricRegistry implements SampleSink {
         }
         if (endOfBatch || ++sincePublish >= PUBLISH_EVERY) {
             publishLive();
+            if (!queries.isEmpty()) {
+                queries.answer(this::trendNamed);
+            }
         }
+    }
+
+    /**
+     * Live statistics of the requests named {@code name} (all methods), or of the trend metric
+     * {@code name} (custom, or {@code http_req_duration}), for {@code stats.get(name)}: safe from
+     * any thread, answered by the consumer thread within its next batch; empty when nothing has
+     * that name yet or no answer came within {@code timeout}. {@code wake} runs once the
+     * question is queued and should publish a record, so that an idle ring gets a batch to end.
+     */
+    public Optional<TrendSummary> liveTrend(String name, Duration timeout, Runnable wake) {
+        return queries.ask(name, timeout, wake);
+    }
+
+    private Optional<TrendSummary> trendNamed(String name) {
+        DurationTrend merged = null;
+        for (EndpointStats stats : endpoints.values()) {
+            if (name.equals(dictionary.text(stats.nameId()))) {
+                if (merged == null) {
+                    merged = DurationTrend.compact();
+                }
+                merged.mergeFrom(stats.duration());
+            }
+        }
+        if (merged != null) {
+            return Optional.of(merged.summarize());
+        }
+        if (BuiltinMetrics.HTTP_REQ_DURATION.equals(name) && requestCount > 0) {
+            return Optional.of(httpReqDuration.summarize());
+        }
+        for (int id : customIds) {
+            if (name.equals(dictionary.text(id)) && customById[id] instanceof ValueTrendRecorder trend) {
+                return Optional.of(trend.summarize(0));
+            }
+        }
+        return Optional.empty();
     }
 
     @Override
     public void onEnd() {
         publishLive();
+        queries.answer(this::trendNamed);
     }
 
     private void onRequest(SampleEvent e) {

@@ -7,6 +7,7 @@ import io.fusillade.engine.js.stdlib.RandomData;
 import io.fusillade.engine.js.stdlib.ScriptShared;
 import io.fusillade.engine.js.stdlib.SharedData;
 import io.fusillade.engine.js.stdlib.TestResult;
+import io.fusillade.engine.js.stdlib.TrendStats;
 import io.fusillade.ingest.MetricType;
 import io.fusillade.ingest.SampleEvent;
 import io.fusillade.ingest.SampleKind;
@@ -50,6 +51,8 @@ public final class StdlibBridge {
     private double pendingValue;
     private int pendingTagSetId;
     private int groupDurationId = -1;
+    private static final long STATS_MAX_AGE_NANOS = 250_000_000L;
+    private final Map<String, CachedStats> statsCache = new HashMap<>();
 
     StdlibBridge(VuBridge vu, int vuNumber, int scenarioId, VuServices services, ScriptShared shared) {
         this.vu = vu;
@@ -141,6 +144,28 @@ public final class StdlibBridge {
         slot.scenarioId = bridge.scenarioId;
         slot.vu = bridge.vuNumber;
         slot.iteration = bridge.vu.iteration;
+    }
+
+    /**
+     * {@code stats.get(name)}: live statistics as JSON, or null. Asking the aggregator waits for
+     * its next batch, so each VU keeps an answer for a quarter of a second.
+     */
+    @HostAccess.Export
+    public String stats(String name) {
+        long now = System.nanoTime();
+        CachedStats cached = statsCache.get(name);
+        if (cached != null && now - cached.atNanos() < STATS_MAX_AGE_NANOS) {
+            return cached.json();
+        }
+        String json = shared.stats(name).map(TrendStats::toJson).orElse(null);
+        if (statsCache.size() > 1_000) {
+            statsCache.clear();
+        }
+        statsCache.put(name, new CachedStats(now, json));
+        return json;
+    }
+
+    private record CachedStats(long atNanos, String json) {
     }
 
     // ---- files and shared data ----------------------------------------------------------------

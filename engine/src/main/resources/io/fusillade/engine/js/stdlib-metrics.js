@@ -54,5 +54,14 @@
     Counter: metricClass(COUNTER), Gauge: metricClass(GAUGE), Rate: metricClass(RATE), Trend: metricClass(TREND),
   });
 
-  return { metrics, metricClasses };
+  // stats.get(name): live p95/p99/avg/count/min/max (and med, p90) of requests named `name`
+  // or of a trend metric; null until there is data.
+  const stats = Object.freeze({
+    get: (name) => {
+      const json = lib.stats(String(name));
+      return json === null ? null : JSON.parse(json);
+    },
+  });
+
+  return { metrics, metricClasses, stats };
 })

@@ -124,7 +124,7 @@
   console.table = table;
   define('open', open);
   define('__VU_STATE', {});
-  lazy('metrics', ['metrics']);
+  lazy('metrics', ['metrics', 'stats']);
   lazy('data', ['SharedArray', 'SharedCSV']);
   lazy('crypto', ['crypto', 'encoding', 'utils']);
   lazy('tests', ['describe', 'test', 'it', 'expect']);
