@@ -114,6 +114,8 @@ class StdlibTest {
                   metrics.rateAdd('payment_success', true);
                   metrics.gaugeSet('queue_depth', 9, { queue: 'a' });
                   sleepRandom(0.001, 0.002);
+                  __VU_STATE.count = (__VU_STATE.count || 0) + 1;
+                  print(`scenario=${__SCENARIO} state=${__VU_STATE.count}`);
                   console.table([{ name: 'Alice', score: 95 }, { name: 'Bob', score: 87 }]);
                 }
                 """, 1, 1);
@@ -133,6 +135,7 @@ class StdlibTest {
                 .satisfies(m -> assertThat(c.tags(m)).containsEntry("queue", "a"));
         assertThat(c.of(SampleKind.ITERATION)).isEmpty();
         assertThat(run.stderr()).contains("│ (index) │ name  │ score │", "│ 1       │ Bob   │ 87    │");
+        assertThat(run.stdout()).contains("scenario=default state=1");
     }
 
     @Test
