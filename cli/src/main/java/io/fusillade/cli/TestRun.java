@@ -130,7 +130,9 @@ final class TestRun {
             }
             warmup.close();
             discard(opening);
+            boolean aborted = runtime != null && runtime.shared().abortReason() != null;
             return switch (e) {
+                case ScriptException se when aborted -> fail(ExitCodes.SCRIPT_ABORTED, se.getMessage());
                 case ScriptException se -> fail(ExitCodes.SCRIPT_ERROR, se.getMessage());
                 case CompletionException ce when ce.getCause() instanceof IllegalArgumentException bad ->
                         fail(ExitCodes.INVALID_CONFIG, bad.getMessage());

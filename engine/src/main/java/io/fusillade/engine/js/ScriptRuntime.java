@@ -4,6 +4,7 @@ import io.fusillade.engine.js.module.BuiltinModules;
 import io.fusillade.engine.js.module.ModuleFileSystem;
 import io.fusillade.engine.js.stdlib.ScriptShared;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -85,7 +86,7 @@ public final class ScriptRuntime implements AutoCloseable {
         Path base = dir.toAbsolutePath().normalize();
         Source source = Source.newBuilder("js", code, name).mimeType(MODULE_MIME).buildLiteral();
         return new ScriptRuntime(base.resolve(name), newEngine(), source,
-                sha256(code.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                sha256(code.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static Engine newEngine() {

@@ -350,6 +350,10 @@ public final class StdlibBridge {
     @HostAccess.Export
     public void abort(String reason) {
         shared.abort(reason);
+        if (vu.initPhase) {
+            // In init code the script never starts: say why, as a script error would.
+            throw new IllegalStateException("the script aborted the test: " + shared.abortReason());
+        }
         throw new VuInterruptedException();
     }
 }
