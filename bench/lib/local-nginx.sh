@@ -57,7 +57,7 @@ bench_free_port() {
 
 # Starts nginx in the folder $1. With $2 = "timed", logs each request's completion time
 # (epoch seconds, millisecond resolution) to $1/arrivals.log; otherwise logs nothing.
-# Sets nginx_port.
+# NGINX_CONNECTIONS (default 1024) is its worker's connection limit. Sets nginx_port.
 nginx_start() {
   nginx_dir="$1"
   local access_log="off" user_line=""
@@ -74,11 +74,12 @@ nginx_start() {
   cat > "$nginx_dir/nginx.conf" <<CONF
 $user_line
 worker_processes 1;
+worker_rlimit_nofile $(( ${NGINX_CONNECTIONS:-1024} + 64 ));
 daemon on;
 pid $nginx_dir/nginx.pid;
 error_log $nginx_dir/error.log warn;
 events {
-  worker_connections 1024;
+  worker_connections ${NGINX_CONNECTIONS:-1024};
 }
 http {
   log_format arrival '\$msec';

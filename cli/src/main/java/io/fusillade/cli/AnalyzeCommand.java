@@ -1,6 +1,11 @@
 package io.fusillade.cli;
 
 import io.fusillade.aggregator.metric.MetricRegistry;
+import io.fusillade.aggregator.history.HistoryException;
+import io.fusillade.aggregator.output.Outputs;
+import io.fusillade.aggregator.output.TimeWindow;
+import io.fusillade.aggregator.output.WindowedSink;
+import io.fusillade.ingest.SampleSink;
 import io.fusillade.aggregator.report.ConsoleSummary;
 import io.fusillade.aggregator.report.JsonSummary;
 import io.fusillade.aggregator.summary.Summary;
@@ -8,12 +13,15 @@ import io.fusillade.aggregator.threshold.Threshold;
 import io.fusillade.journal.JournalException;
 import io.fusillade.journal.JournalReader;
 import io.fusillade.journal.RunDirectory;
+import io.fusillade.journal.RunMetadata;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -36,6 +44,13 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--export-json", paramLabel = "FILE", description = "Write the recomputed summary as JSON.")
     Path exportJson;
 
+    @Option(names = "--window", paramLabel = "FROM..TO",
+            description = "Only this stretch of the run, in time since its start: 30s..2m, 1m.. (to the end), ..90s.")
+    String window;
+
+    @Mixin
+    OutputFlags outputFlags = new OutputFlags();
+
     @Option(names = "--no-color", description = "No ANSI colours in the summary.")
     boolean noColor;
 
@@ -44,10 +59,20 @@ public final class AnalyzeCommand implements Callable<Integer> {
         RunDirectory dir;
         MetricRegistry registry = new MetricRegistry();
         long records;
+        Outputs outputs;
+        TimeWindow stretch;
+        try {
+            stretch = window == null ? null : TimeWindow.parse(window);
+            outputs = Outputs.open(outputFlags.options(), System.out);
+        } catch (IllegalArgumentException e) {
+            System.err.println("fusillade: " + e.getMessage());
+            return ExitCodes.INVALID_CONFIG;
+        }
         try {
             dir = RunDirectory.open(runDir);
             try (JournalReader reader = JournalReader.open(dir.journalPath())) {
-                records = reader.replay(registry);
+                SampleSink sink = outputs.feeding(registry);
+                records = reader.replay(stretch == null ? sink : new WindowedSink(stretch, sink));
             }
         } catch (JournalException e) {
             System.err.println("fusillade: " + e.getMessage());
@@ -66,9 +91,21 @@ public final class AnalyzeCommand implements Callable<Integer> {
         }
         Summary summary = registry.summary(all);
         boolean colour = !noColor && System.console() != null && System.console().isTerminal();
-        System.out.println("journal: " + dir.journalPath() + " (" + records + " records)");
-        System.out.println();
-        System.out.print(new ConsoleSummary(colour).render(summary));
+        PrintStream summaryOut = outputs.ownsStdout() ? System.err : System.out;
+        summaryOut.println("journal: " + dir.journalPath() + " (" + records + " records)"
+                + (stretch == null ? "" : ", window " + window));
+        summaryOut.println();
+        summaryOut.print(new ConsoleSummary(colour).render(summary));
+        try {
+            Outputs.Finished finished = outputs.finish(summary, scriptOf(dir));
+            finished.files().forEach(file -> System.err.println("report: " + file));
+            finished.notes().forEach(note -> System.err.println("note: " + note));
+            outputs.saveHistory(summary, scriptOf(dir), dir.path().toString(),
+                    summary.thresholdsPassed() ? "passed" : "thresholds_failed").ifPresent(id -> System.err.println("history: saved as run " + id));
+        } catch (IOException | HistoryException e) {
+            System.err.println("fusillade: " + e.getMessage());
+            return ExitCodes.FAILURE;
+        }
         if (exportJson != null) {
             try {
                 new JsonSummary().write(summary, exportJson);
@@ -78,5 +115,15 @@ public final class AnalyzeCommand implements Callable<Integer> {
             }
         }
         return summary.thresholdsPassed() ? ExitCodes.OK : ExitCodes.THRESHOLDS_FAILED;
+    }
+
+    /** The script the run ran, for report headings; the run folder when its run.json cannot say. */
+    private static String scriptOf(RunDirectory dir) {
+        try {
+            String script = RunMetadata.read(dir.metadataPath()).scriptPath();
+            return script == null ? dir.path().toString() : script;
+        } catch (RuntimeException e) {
+            return dir.path().toString();
+        }
     }
 }

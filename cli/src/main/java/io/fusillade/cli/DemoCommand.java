@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import org.graalvm.polyglot.Engine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -15,6 +17,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "demo", description = "Serve a demo API on 127.0.0.1 and run the quickstart load test against it.", sortOptions = false)
 public final class DemoCommand implements Callable<Integer> {
+    private final Supplier<Engine> engines;
+
     @Option(names = "--script", paramLabel = "SCRIPT", description = "Script to run instead of scenarios/quickstart.js (gets BASE_URL in __ENV).")
     Path script;
 
@@ -23,6 +27,10 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Mixin
     RunOptions options;
+
+    DemoCommand(Supplier<Engine> engines) {
+        this.engines = engines;
+    }
 
     @Override
     public Integer call() {
@@ -33,7 +41,7 @@ public final class DemoCommand implements Callable<Integer> {
         }
         try (DemoTarget target = new DemoTarget(port).start()) {
             System.err.println("demo target listening on " + target.baseUrl());
-            int exit = TestRun.launch(options, chosen, Map.of("BASE_URL", target.baseUrl()));
+            int exit = TestRun.launch(options, chosen, Map.of("BASE_URL", target.baseUrl()), engines);
             System.err.println("demo target served " + target.requestCount() + " requests");
             return exit;
         }

@@ -1,20 +1,27 @@
 package io.fusillade.cli;
 
 import io.fusillade.aggregator.metric.MetricRegistry;
+import io.fusillade.engine.http.ClientWarmup;
+import io.fusillade.aggregator.threshold.ThresholdResult;
+import io.fusillade.aggregator.threshold.ThresholdWatcher;
 import io.fusillade.engine.http.HttpClientConfig;
 import io.fusillade.engine.http.HttpClientEngine;
 import io.fusillade.engine.http.HttpTransport;
 import io.fusillade.ingest.SampleRing;
+import io.fusillade.ingest.SampleSink;
 import io.fusillade.journal.JournalWriter;
 import io.fusillade.journal.RunDirectory;
 import io.fusillade.journal.RunMetadata;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -25,12 +32,14 @@ import java.util.stream.Stream;
 final class Pipeline {
     private final RunDirectory dir;
     private final MetricRegistry registry;
+    private final ThresholdWatcher watcher;
     private final SampleRing ring;
     private HttpClientEngine http;
 
-    private Pipeline(RunDirectory dir, MetricRegistry registry, SampleRing ring, HttpClientEngine http) {
+    private Pipeline(RunDirectory dir, MetricRegistry registry, ThresholdWatcher watcher, SampleRing ring, HttpClientEngine http) {
         this.dir = dir;
         this.registry = registry;
+        this.watcher = watcher;
         this.ring = ring;
         this.http = http;
     }
@@ -38,18 +47,24 @@ final class Pipeline {
     /**
      * Creates a new run directory under {@code runsRoot}, records that {@code script} is starting
      * there (so even a run that dies in its first second leaves a readable run.json), and
-     * starts the ring's consumers.
+     * starts the ring's consumers: the journal, the aggregator behind a live threshold watcher
+     * that calls {@code onAbort}, and {@code outputs}.
      */
-    static Pipeline open(Path runsRoot, Path script, boolean insecureSkipTlsVerify) {
+    static Pipeline open(Path runsRoot, Path script, boolean insecureSkipTlsVerify, List<SampleSink> outputs,
+                         Consumer<List<ThresholdResult>> onAbort) {
         RunDirectory dir = RunDirectory.create(runsRoot);
         // The script's hash and options are filled in once the script has loaded.
         RunMetadata.started(dir.id(), script.toString(), null, Instant.now(),
                 VersionCommand.fusilladeVersion(), Map.of()).write(dir.metadataPath());
         MetricRegistry registry = new MetricRegistry();
-        SampleRing ring = new SampleRing(SampleRing.DEFAULT_SIZE, List.of(new JournalWriter(dir.journalPath()), registry)).start();
+        ThresholdWatcher watcher = new ThresholdWatcher(registry, List.of(), Duration.ofSeconds(1), onAbort);
+        List<SampleSink> sinks = new ArrayList<>(List.of(new JournalWriter(dir.journalPath()), watcher));
+        sinks.addAll(outputs);
+        SampleRing ring = new SampleRing(SampleRing.DEFAULT_SIZE, sinks).start();
         HttpClientEngine http = new HttpClientEngine(HttpClientConfig.defaults().withTransport(transport())
                 .withInsecureSkipTlsVerify(insecureSkipTlsVerify));
-        return new Pipeline(dir, registry, ring, http);
+        ClientWarmup.run(http);
+        return new Pipeline(dir, registry, watcher, ring, http);
     }
 
     /** The HTTP transport: the default, or {@code -Dfusillade.http.transport=netty|socket} to compare them. */
@@ -71,6 +86,11 @@ final class Pipeline {
 
     MetricRegistry registry() {
         return registry;
+    }
+
+    /** Judges thresholds live; give it the run's thresholds once they are known. */
+    ThresholdWatcher watcher() {
+        return watcher;
     }
 
     SampleRing ring() {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -21,11 +22,24 @@ public final class RunOptions {
     @Option(names = "--iterations", paramLabel = "NUM", description = "Iterations per VU (overrides the script).")
     Long iterations;
 
+    @Option(names = {"-c", "--config"}, paramLabel = "FILE", description = "Options from a YAML or JSON file (over the script's; the command line wins).")
+    Path config;
+
     @Option(names = "--threshold", paramLabel = "EXPR", description = "Extra threshold METRIC:EXPR, e.g. 'http_req_duration:p95<500' (repeatable).")
     List<String> thresholds = new ArrayList<>();
 
     @Option(names = "--export-json", paramLabel = "FILE", description = "Write the end-of-run summary as JSON.")
     Path exportJson;
+
+    @Option(names = "--capture-errors", paramLabel = "FILE", arity = "0..1", fallbackValue = "fusillade-errors.json",
+            description = "Write each failed request (status >= 400 or a network error) as a JSON line, for `export` and `replay` (default file: ${FALLBACK-VALUE}).")
+    Path captureErrors;
+
+    @Mixin
+    OutputFlags outputs = new OutputFlags();
+
+    @Option(names = "--abort-on-fail", description = "Stop the run as soon as any threshold fails (exit 99; the journal and reports are still written).")
+    boolean abortOnFail;
 
     @Option(names = "--headless", description = "No live terminal UI: plain progress lines (for CI).")
     boolean headless;

@@ -1,5 +1,6 @@
 package io.fusillade.cli;
 
+import io.fusillade.aggregator.output.Outputs;
 import io.fusillade.engine.js.ScriptLog;
 import io.fusillade.engine.options.OptionsResolver;
 import java.io.PrintStream;
@@ -21,6 +22,10 @@ import java.util.Map;
  * @param terminal    redraw the progress line in place
  * @param out         standard output: the summary, {@code print}
  * @param err         standard error: progress, console logs, warnings, errors
+ * @param config      a {@code --config} file, or null
+ * @param captureErrors where failed requests are written as JSON lines, or null
+ * @param outputs     the reports and stream outputs asked for ({@code --json}, {@code --export-html}, {@code --out})
+ * @param abortOnFail stop the run as soon as any threshold fails
  */
 record RunRequest(
         Path script,
@@ -33,5 +38,9 @@ record RunRequest(
         boolean colour,
         boolean terminal,
         PrintStream out,
-        PrintStream err) {
+        PrintStream err,
+        Path config,
+        Path captureErrors,
+        Outputs.Options outputs,
+        boolean abortOnFail) {
 }

@@ -3,24 +3,28 @@ package io.fusillade.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.fusillade.aggregator.metric.MetricRegistry;
+import io.fusillade.aggregator.history.HistoryException;
+import io.fusillade.aggregator.output.Outputs;
 import io.fusillade.aggregator.report.ConsoleSummary;
 import io.fusillade.aggregator.report.JsonSummary;
 import io.fusillade.aggregator.summary.Summary;
 import io.fusillade.aggregator.threshold.Threshold;
-import io.fusillade.engine.executor.ConstantVusExecutor;
+import io.fusillade.engine.executor.Execution;
 import io.fusillade.engine.executor.ExecutionOutcome;
+import io.fusillade.engine.http.FailedRequestLog;
 import io.fusillade.engine.http.HttpClientConfig;
 import io.fusillade.engine.http.HttpClientEngine;
-import io.fusillade.engine.js.JitWarmup;
 import io.fusillade.engine.js.ScriptException;
 import io.fusillade.engine.js.ScriptLog;
 import io.fusillade.engine.js.ScriptRuntime;
 import io.fusillade.engine.js.VuRuntime;
 import io.fusillade.engine.js.VuServices;
 import io.fusillade.engine.js.stdlib.TrendStats;
+import io.fusillade.engine.lifecycle.LifecycleHooks;
 import io.fusillade.engine.options.Durations;
 import io.fusillade.engine.options.OptionException;
 import io.fusillade.engine.options.OptionsResolver;
+import io.fusillade.engine.options.ScenarioOptions;
 import io.fusillade.engine.options.TestOptions;
 import io.fusillade.ingest.EpochClock;
 import io.fusillade.ingest.SampleKind;
@@ -30,18 +34,23 @@ import io.fusillade.journal.JournalException;
 import io.fusillade.journal.RunDirectory;
 import io.fusillade.journal.RunMetadata;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.graalvm.polyglot.Engine;
 
 /**
  * One {@code fusillade run}: builds the pipeline (ring → journal + aggregator), runs the
@@ -63,26 +72,33 @@ final class TestRun {
     };
 
     private final RunRequest request;
+    private final Supplier<Engine> engines;
+    private final Outputs outputs;
+    private final AbortSwitch abort = new AbortSwitch();
     private final EpochClock clock = new EpochClock();
 
-    TestRun(RunRequest request) {
+    TestRun(RunRequest request, Supplier<Engine> engines, Outputs outputs) {
         this.request = request;
+        this.engines = engines;
+        this.outputs = outputs;
     }
 
     /**
      * Runs {@code scriptPath} with the command line's {@code options}, {@code extraEnv} added to
-     * {@code __ENV}, and returns the exit code. The commands call this rather than touching the
-     * engine themselves, so {@code analyze} never loads it.
+     * {@code __ENV}, and the JavaScript engine from {@code engines} (null: a new one); returns the exit code. The
+     * commands call this rather than touching the engine themselves, so {@code analyze} never loads it.
      */
-    static int launch(RunOptions options, Path scriptPath, Map<String, String> extraEnv) {
+    static int launch(RunOptions options, Path scriptPath, Map<String, String> extraEnv, Supplier<Engine> engines) {
         RunRequest request;
+        Outputs outputs;
         try {
             request = request(options, scriptPath, extraEnv);
+            outputs = Outputs.open(request.outputs(), request.out());
         } catch (OptionException | IllegalArgumentException e) {
             System.err.println("fusillade: " + e.getMessage());
             return ExitCodes.INVALID_CONFIG;
         }
-        return new TestRun(request).execute();
+        return new TestRun(request, engines != null ? engines : ScriptRuntime::newEngine, outputs).execute();
     }
 
     private static RunRequest request(RunOptions o, Path scriptPath, Map<String, String> extraEnv) {
@@ -94,7 +110,7 @@ final class TestRun {
         OptionsResolver.Overrides overrides = new OptionsResolver.Overrides(o.workers, d, o.iterations,
                 o.responseSink ? Boolean.TRUE : null, o.insecureSkipTlsVerify ? Boolean.TRUE : null);
         return new RunRequest(scriptPath, overrides, o.thresholds, o.exportJson, o.runsDir, allEnv, level,
-                terminal && !o.noColor, terminal, System.out, System.err);
+                terminal && !o.noColor, terminal, System.out, System.err, o.config, o.captureErrors, o.outputs.options(), o.abortOnFail);
     }
 
     /** Runs the test and returns the process exit code. */
@@ -110,25 +126,35 @@ final class TestRun {
 
         // Chronicle and Netty load while the JS engine starts: both take most of a second.
         boolean insecure = Boolean.TRUE.equals(request.overrides().insecureSkipTlsVerify());
-        JitWarmup warmup = JitWarmup.start();
-        CompletableFuture<Pipeline> opening = CompletableFuture.supplyAsync(() -> Pipeline.open(request.runsDir(), request.script(), insecure),
+        CompletableFuture<Pipeline> opening = CompletableFuture.supplyAsync(() -> Pipeline.open(request.runsDir(), request.script(), insecure, outputs.sinks(), abort),
                 runnable -> Thread.ofPlatform().name("pipeline-open").start(runnable));
         ScriptRuntime runtime = null;
         TestOptions options;
         List<Threshold> thresholds;
         Pipeline pipeline;
+        Set<String> functions;
         try {
-            runtime = ScriptRuntime.load(request.script());
+            runtime = ScriptRuntime.load(request.script(), engines);
             OptionsResolver resolver = new OptionsResolver();
-            options = resolver.resolve(readScriptOptions(runtime, log, env), request.overrides());
+            ScriptExports exports = readScriptExports(runtime, log, env);
+            List<Map<String, Object>> layers = request.config() == null ? List.of(exports.options())
+                    : List.of(exports.options(), ConfigFile.load(request.config()));
+            options = resolver.resolve(layers, request.overrides());
             resolver.warnings().forEach(log::warn);
+            functions = exports.functions();
+            for (ScenarioOptions scenario : options.scenarios()) {
+                if (!functions.contains(scenario.exec())) {
+                    throw new ScriptException(request.script() + ": scenario '" + scenario.name() + "' runs " + scenario.exec()
+                            + "(), but the script exports no such function" + ("default".equals(scenario.exec())
+                            ? " (export default function () { ... })" : ""));
+                }
+            }
             thresholds = Thresholds.parse(options.thresholds(), request.thresholds());
             pipeline = opening.join();
         } catch (ScriptException | OptionException | IllegalArgumentException | CompletionException e) {
             if (runtime != null) {
                 runtime.close();
             }
-            warmup.close();
             discard(opening);
             boolean aborted = runtime != null && runtime.shared().abortReason() != null;
             return switch (e) {
@@ -145,7 +171,7 @@ final class TestRun {
                     + "): scripts run 20-30x slower. Start Fusillade with its launcher (bin/fusillade) on JDK 25.");
         }
         try (ScriptRuntime script = runtime) {
-            return run(pipeline, script, options, thresholds, log, env, warmup);
+            return run(pipeline, script, options, thresholds, log, env, functions);
         } catch (JournalException e) {
             return fail(ExitCodes.FAILURE, e.getMessage());
         } catch (InterruptedException e) {
@@ -163,19 +189,23 @@ final class TestRun {
         }
     }
 
-    private Map<String, Object> readScriptOptions(ScriptRuntime runtime, ScriptLog log, Map<String, String> env) {
+    /** The script's {@code options} and the names of the functions it exports. */
+    private record ScriptExports(Map<String, Object> options, Set<String> functions) {
+    }
+
+    private ScriptExports readScriptExports(ScriptRuntime runtime, ScriptLog log, Map<String, String> env) {
         // A context of its own, publishing into a ring nobody reads: init code may intern names.
         SampleRing discard = new SampleRing(1024, List.of()).start();
         VuServices initServices = new VuServices(discard, clock, null, log, env, HttpClientConfig.DEFAULT_TIMEOUT, false);
-        try (VuRuntime init = new VuRuntime(runtime, 1, 0, SCENARIO, initServices)) {
-            return init.options();
+        try (VuRuntime init = new VuRuntime(runtime, 1, 0, SCENARIO, null, initServices)) {
+            return new ScriptExports(init.options(), init.exportedFunctions());
         } finally {
             discard.close();
         }
     }
 
     private int run(Pipeline pipeline, ScriptRuntime runtime, TestOptions options, List<Threshold> thresholds, ScriptLog log,
-                    Map<String, String> env, JitWarmup warmup) throws InterruptedException {
+                    Map<String, String> env, Set<String> functions) throws InterruptedException {
         RunDirectory dir = pipeline.dir();
         MetricRegistry registry = pipeline.registry();
         SampleRing ring = pipeline.ring();
@@ -186,17 +216,51 @@ final class TestRun {
         publishText(ring, SampleKind.MARKER, "run-start");
 
         HttpClientEngine http = pipeline.http(options.insecureSkipTlsVerify());
-        VuServices services = new VuServices(ring, clock, http, log, env, HttpClientConfig.DEFAULT_TIMEOUT, options.responseSink());
-        int scenarioId = ring.dictionary().intern(SCENARIO);
-        ConstantVusExecutor executor = new ConstantVusExecutor(options,
-                vu -> new VuRuntime(runtime, vu, scenarioId, "default", services), ring, clock, log, scenarioId);
+        FailedRequestLog failures = null;
+        if (request.captureErrors() != null) {
+            try {
+                failures = new FailedRequestLog(request.captureErrors());
+            } catch (IOException e) {
+                publishText(ring, SampleKind.MARKER, "run-end");
+                pipeline.close();
+                metadata.ended(Instant.now(), "failed").write(dir.metadataPath());
+                return fail(ExitCodes.INVALID_CONFIG, "--capture-errors: cannot write " + request.captureErrors() + ": " + e.getMessage());
+            }
+        }
+        Map<String, VuServices> servicesByScenario = new HashMap<>();
+        for (ScenarioOptions scenario : options.scenarios()) {
+            Map<String, String> scenarioEnv = new HashMap<>(env);
+            scenarioEnv.putAll(scenario.env());
+            servicesByScenario.put(scenario.name(), new VuServices(ring, clock, http, log, scenarioEnv,
+                    HttpClientConfig.DEFAULT_TIMEOUT, scenario.responseSink(), failures));
+        }
+        LifecycleHooks hooks = new LifecycleHooks(runtime, new VuServices(ring, clock, http, log, env,
+                HttpClientConfig.DEFAULT_TIMEOUT, false, failures), functions);
+
+        printBanner(dir, options, runtime);
+        String setupData;
+        try {
+            setupData = hooks.setup(options.setupTimeout());
+        } catch (ScriptException e) {
+            publishText(ring, SampleKind.MARKER, "run-end");
+            pipeline.close();
+            metadata.ended(Instant.now(), "script_error").write(dir.metadataPath());
+            return fail(ExitCodes.SCRIPT_ERROR, "setup() failed: " + e.getMessage());
+        }
+        Execution executor = new Execution(options.scenarios(), (vu, scenario, scenarioId) -> {
+            VuRuntime vuRuntime = new VuRuntime(runtime, vu, scenarioId, scenario.name(), scenario.exec(),
+                    servicesByScenario.get(scenario.name()));
+            vuRuntime.setupData(setupData);
+            return vuRuntime;
+        }, ring, clock, log);
+        pipeline.watcher().watch(AbortOnFail.mark(thresholds, options.scriptOptions(), request.abortOnFail()));
+        abort.arm(executor::stop);
         runtime.shared().onAbort(executor::stop);
         // stats.get(): the registry answers at the end of its next batch; a marker makes sure there is one.
         runtime.shared().statsFrom(name -> registry.liveTrend(name, STATS_WAIT,
                 () -> publishText(ring, SampleKind.MARKER, "stats-query")).map(t ->
                 new TrendStats(t.count(), t.avg(), t.min(), t.med(), t.max(), t.p90(), t.p95(), t.p99())));
 
-        printBanner(dir, options, runtime);
         CountDownLatch finished = new CountDownLatch(1);
         Thread stopOnSignal = new Thread(() -> {
             request.err().println("\nstopping: letting running iterations finish (up to " + Durations.format(options.gracefulStop()) + ")...");
@@ -213,12 +277,26 @@ final class TestRun {
         try (ProgressLine progress = new ProgressLine(request.err(), () -> new ProgressLine.Reading(executor.elapsedSeconds(),
                 executor.activeVus(), options.workers(), registry.live().requests(), registry.live().failedRequests(),
                 registry.live().iterations()), options.duration(), request.terminal())) {
-            warmup.close();
             outcome = executor.run();
+        }
+        ScriptException teardownFailure = null;
+        if (outcome.initFailure() == null) {
+            try {
+                hooks.teardown(setupData, options.teardownTimeout());
+            } catch (ScriptException e) {
+                teardownFailure = e;
+                request.err().println("fusillade: teardown() failed: " + e.getMessage());
+            }
         }
         publishText(ring, SampleKind.MARKER, "run-end");
         pipeline.close();
+        if (failures != null) {
+            failures.close();
+            request.err().printf(Locale.ROOT, "captured %d failed request(s) to %s%s%n", failures.lines(), failures.file(),
+                    failures.dropped() > 0 ? " (" + failures.dropped() + " more not written: at most " + FailedRequestLog.MAX_LINES + ")" : "");
+        }
 
+        PrintStream summaryOut = outputs.ownsStdout() ? request.err() : request.out();
         String outcomeText;
         int exit;
         Summary summary = registry.summary(thresholds);
@@ -227,16 +305,33 @@ final class TestRun {
             outcomeText = "script_error";
             exit = ExitCodes.SCRIPT_ERROR;
         } else {
-            request.out().println();
-            request.out().print(new ConsoleSummary(request.colour()).render(summary));
-            outcomeText = summary.thresholdsPassed() ? "passed" : "thresholds_failed";
             exit = summary.thresholdsPassed() ? ExitCodes.OK : ExitCodes.THRESHOLDS_FAILED;
+            if (hooks.has(LifecycleHooks.HANDLE_SUMMARY)) {
+                // As in k6: handleSummary replaces the console summary; it prints what it returns as 'stdout'.
+                if (!handleSummary(runtime, summary, log, env, options)) {
+                    exit = exit == ExitCodes.OK ? ExitCodes.SCRIPT_ERROR : exit;
+                }
+            } else {
+                summaryOut.println();
+                summaryOut.print(new ConsoleSummary(request.colour()).render(summary));
+            }
+            if (teardownFailure != null && exit == ExitCodes.OK) {
+                exit = ExitCodes.SCRIPT_ERROR;
+            }
+            outcomeText = summary.thresholdsPassed() ? "passed" : "thresholds_failed";
+            if (abort.breached() != null) {
+                request.err().println("fusillade: run aborted: threshold(s) failed mid-run: " + abort.breached().stream()
+                        .map(r -> r.threshold().toString()).collect(java.util.stream.Collectors.joining(", ")));
+                outcomeText = "aborted_by_threshold";
+                exit = ExitCodes.THRESHOLDS_FAILED;
+            }
             if (runtime.shared().abortReason() != null) {
                 request.err().println("fusillade: the script aborted the test: " + runtime.shared().abortReason());
                 outcomeText = "aborted";
                 exit = ExitCodes.SCRIPT_ABORTED;
             }
         }
+        exit = writeOutputs(summary, exit);
         try {
             JsonSummary json = new JsonSummary();
             json.write(summary, dir.summaryPath());
@@ -248,9 +343,18 @@ final class TestRun {
             exit = exit == ExitCodes.OK ? ExitCodes.FAILURE : exit;
         }
         metadata.ended(Instant.now(), outcomeText).write(dir.metadataPath());
+        if (outcome.droppedIterations() > 0) {
+            request.err().println("note: " + outcome.droppedIterations() + " arrival-rate iteration(s) were dropped: no VU was free"
+                    + " (raise preAllocatedVUs or maxVUs)");
+        }
+        if (outcome.lateIterations() > 0) {
+            request.err().printf(Locale.ROOT, "note: %d arrival-rate iteration(s) started more than 10 ms after their planned time"
+                    + " (the latest by %.1f ms)%n", outcome.lateIterations(), outcome.worstLagNanos() / 1e6);
+        }
+        exit = saveHistory(summary, dir, outcomeText, exit);
         if (outcome.interruptedVus() > 0) {
-            request.err().println("note: " + outcome.interruptedVus() + " VU(s) were stopped mid-iteration when the graceful stop ("
-                    + Durations.format(options.gracefulStop()) + ") ran out");
+            request.err().println("note: " + outcome.interruptedVus() + " VU(s) were stopped mid-iteration when their graceful stop"
+                    + " or ramp-down ran out");
         }
         if (log.iterationErrors() > 0) {
             request.err().println("note: " + log.iterationErrors() + " iteration(s) ended in a script error");
@@ -258,9 +362,9 @@ final class TestRun {
         if (outcome.firstIterationNanoTime() > 0) {
             double startup = clock.toEpochNanos(outcome.firstIterationNanoTime()) / 1e6
                     - ManagementFactory.getRuntimeMXBean().getStartTime();
-            request.out().printf(Locale.ROOT, "%nstartup: first iteration %.2f s after launch%n", startup / 1000);
+            summaryOut.printf(Locale.ROOT, "%nstartup: first iteration %.2f s after launch%n", startup / 1000);
         }
-        request.out().println("run directory: " + dir.path());
+        summaryOut.println("run directory: " + dir.path());
         finished.countDown();
         try {
             Runtime.getRuntime().removeShutdownHook(stopOnSignal);
@@ -270,13 +374,55 @@ final class TestRun {
         return exit;
     }
 
+    /** Runs the script's handleSummary and writes what it returns; false when that failed. */
+    private boolean handleSummary(ScriptRuntime runtime, Summary summary, ScriptLog log, Map<String, String> env, TestOptions options) {
+        // The run's ring is closed by now: the hook gets one of its own that nobody reads.
+        SampleRing discard = new SampleRing(1024, List.of()).start();
+        try {
+            LifecycleHooks hooks = new LifecycleHooks(runtime, new VuServices(discard, clock, null, log, env,
+                    HttpClientConfig.DEFAULT_TIMEOUT, false), Set.of(LifecycleHooks.HANDLE_SUMMARY));
+            return SummaryOutputs.write(hooks.handleSummary(new JsonSummary().toJson(summary), options.teardownTimeout()),
+                    request.out(), request.err());
+        } catch (ScriptException e) {
+            request.err().println("fusillade: handleSummary() failed: " + e.getMessage());
+            return false;
+        } finally {
+            discard.close();
+        }
+    }
+
+    /** The reports asked for on the command line; a report that cannot be written fails the run. */
+    private int writeOutputs(Summary summary, int exit) {
+        try {
+            Outputs.Finished finished = outputs.finish(summary, request.script().toString());
+            finished.files().forEach(file -> request.err().println("report: " + file));
+            finished.notes().forEach(note -> request.err().println("note: " + note));
+            return exit;
+        } catch (IOException e) {
+            request.err().println("fusillade: " + e.getMessage());
+            return exit == ExitCodes.OK ? ExitCodes.FAILURE : exit;
+        }
+    }
+
+    /** With --save-history: the run goes into the history database; failing to save it fails the run. */
+    private int saveHistory(Summary summary, RunDirectory dir, String outcome, int exit) {
+        try {
+            outputs.saveHistory(summary, request.script().toString(), dir.path().toString(), outcome)
+                    .ifPresent(id -> request.err().println("history: saved as run " + id));
+            return exit;
+        } catch (HistoryException e) {
+            request.err().println("fusillade: " + e.getMessage());
+            return exit == ExitCodes.OK ? ExitCodes.FAILURE : exit;
+        }
+    }
+
     private void printBanner(RunDirectory dir, TestOptions options, ScriptRuntime runtime) {
-        String length = options.duration() != null
-                ? Durations.format(options.duration()) + (options.iterations() > 0 ? " or " + options.iterations() + " iterations each" : "")
-                : options.iterations() + " iteration(s) each";
-        request.err().printf(Locale.ROOT, "%n  script: %s%n  output: %s%n  scenario: %d VU(s), %s (graceful stop %s)%n  engine: %s%n%n",
-                request.script(), dir.path(), options.workers(), length, Durations.format(options.gracefulStop()),
-                runtime.jitEnabled() ? "GraalJS, JIT" : "GraalJS, INTERPRETED");
+        StringBuilder scenarios = new StringBuilder();
+        for (ScenarioOptions scenario : options.scenarios()) {
+            scenarios.append(String.format(Locale.ROOT, "  scenario %s: %s%n", scenario.name(), scenario.describe()));
+        }
+        request.err().printf(Locale.ROOT, "%n  script: %s%n  output: %s%n%s  engine: %s%n%n",
+                request.script(), dir.path(), scenarios, runtime.jitEnabled() ? "GraalJS, JIT" : "GraalJS, INTERPRETED");
     }
 
     private Map<String, Object> effectiveOptions(TestOptions options, List<Threshold> thresholds) {
@@ -289,6 +435,9 @@ final class TestRun {
             effective.put("iterations", options.iterations());
         }
         effective.put("stop", Durations.format(options.gracefulStop()));
+        Map<String, Object> scenarios = new LinkedHashMap<>();
+        options.scenarios().forEach(scenario -> scenarios.put(scenario.name(), scenario.describe()));
+        effective.put("scenarios", scenarios);
         effective.put("thresholds", Thresholds.toOptions(thresholds));
         effective.put("script_options", options.scriptOptions());
         return effective;

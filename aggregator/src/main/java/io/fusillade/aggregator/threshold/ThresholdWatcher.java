@@ -19,7 +19,7 @@ import java.util.function.Consumer;
  */
 public final class ThresholdWatcher implements SampleSink {
     private final MetricRegistry registry;
-    private final List<Threshold> thresholds;
+    private volatile List<Threshold> thresholds;
     private final long intervalNanos;
     private final Consumer<List<ThresholdResult>> onAbort;
     private long nextCheckCoveredNanos;
@@ -63,6 +63,14 @@ public final class ThresholdWatcher implements SampleSink {
         }
     }
 
+    /**
+     * Replaces the thresholds watched from the next evaluation on: a run's ring starts before
+     * its script has loaded, and so before its thresholds are known.
+     */
+    public void watch(List<Threshold> watched) {
+        this.thresholds = List.copyOf(watched);
+    }
+
     /** The verdicts of the latest evaluation; empty before the first. Safe from any thread. */
     public List<ThresholdResult> latest() {
         return latest;
@@ -74,6 +82,7 @@ public final class ThresholdWatcher implements SampleSink {
     }
 
     private void check() {
+        List<Threshold> thresholds = this.thresholds;
         List<ThresholdResult> results = registry.summaryFor(thresholds).thresholds();
         latest = results;
         if (aborted) {

@@ -52,6 +52,21 @@ public record HttpRequestSpec(String method, URI uri, List<HttpHeader> headers, 
         }
     }
 
+    /** This request carrying the cookies {@code cookieHeader} too (joined to a Cookie header of its own, if it has one). */
+    public HttpRequestSpec withCookies(String cookieHeader) {
+        List<HttpHeader> merged = new java.util.ArrayList<>(headers.size() + 1);
+        String own = null;
+        for (HttpHeader h : headers) {
+            if (h.is("cookie")) {
+                own = own == null ? h.value() : own + "; " + h.value();
+            } else {
+                merged.add(h);
+            }
+        }
+        merged.add(new HttpHeader("Cookie", own == null ? cookieHeader : own + "; " + cookieHeader));
+        return new HttpRequestSpec(method, uri, merged, body, timeout, discardBody);
+    }
+
     /** A GET of {@code uri} with no headers, the engine's default timeout, body kept. */
     public static HttpRequestSpec get(URI uri) {
         return of("GET", uri);

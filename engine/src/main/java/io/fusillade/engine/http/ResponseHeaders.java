@@ -5,6 +5,8 @@ import io.netty.handler.codec.http.EmptyHttpHeaders;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpHeadersFactory;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * One response's headers, turned into a header map only when someone reads them. Most load
@@ -34,6 +36,44 @@ public final class ResponseHeaders {
     /** Header lines as {@code name:value\n}, trimmed, in arrival order, ISO-8859-1. */
     static ResponseHeaders raw(byte[] lines) {
         return new ResponseHeaders(null, lines);
+    }
+
+    /**
+     * Every value of header {@code name} (ASCII, any case), in arrival order; an empty list,
+     * without building the map, when there is none. For headers the client itself acts on
+     * (Set-Cookie, Location) on every response.
+     */
+    public List<String> all(String name) {
+        if (raw == null) {
+            return parsed.getAll(name);
+        }
+        List<String> values = List.of();
+        int start = 0;
+        while (start < raw.length) {
+            int end = start;
+            while (end < raw.length && raw[end] != '\n') {
+                end++;
+            }
+            if (end - start > name.length() && raw[start + name.length()] == ':' && nameMatches(start, name)) {
+                if (values.isEmpty()) {
+                    values = new ArrayList<>(2);
+                }
+                values.add(new String(raw, start + name.length() + 1, end - start - name.length() - 1, StandardCharsets.ISO_8859_1).strip());
+            }
+            start = end + 1;
+        }
+        return values;
+    }
+
+    private boolean nameMatches(int at, String name) {
+        for (int i = 0; i < name.length(); i++) {
+            int a = raw[at + i];
+            int b = name.charAt(i);
+            if (a != b && Character.toLowerCase(a) != Character.toLowerCase(b)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The headers as a case-insensitive map, built on the first call. */

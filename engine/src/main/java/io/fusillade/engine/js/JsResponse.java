@@ -1,14 +1,19 @@
 package io.fusillade.engine.js;
 
 import io.fusillade.ingest.ErrorCode;
+import io.fusillade.engine.http.Cookie;
+import io.fusillade.engine.http.CookieJar;
 import io.fusillade.engine.http.ResponseHeaders;
 import io.netty.handler.codec.http.HttpHeaders;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 import org.graalvm.polyglot.Value;
 import org.graalvm.polyglot.proxy.ProxyArray;
 import org.graalvm.polyglot.proxy.ProxyExecutable;
@@ -21,7 +26,7 @@ import org.graalvm.polyglot.proxy.ProxyObject;
  */
 public final class JsResponse implements ProxyObject {
     private static final String[] KEYS = {"status", "statusText", "body", "headers", "proto", "timings", "error",
-        "errorCode", "url", "json", "bodyContains", "hasHeader", "isJson"};
+        "errorCode", "url", "json", "bodyContains", "bodyMatches", "hasHeader", "isJson", "cookies"};
     private static final Set<String> KEY_SET = Set.of(KEYS);
 
     /** Phase timings in nanoseconds, in the order blocked, connecting, tls, sending, waiting, receiving, duration. */
@@ -38,6 +43,7 @@ public final class JsResponse implements ProxyObject {
     private String body;
     private Object headersObject;
     private Object timingsObject;
+    private Object cookiesObject;
 
     JsResponse(int status, String statusText, String proto, ErrorCode error, String errorMessage, String url,
                byte[] bodyBytes, ResponseHeaders headerSource, long[] timingsNanos, Value jsonParse) {
@@ -70,6 +76,8 @@ public final class JsResponse implements ProxyObject {
             case "bodyContains" -> (ProxyExecutable) args -> args.length > 0 && body() != null && body().contains(args[0].asString());
             case "hasHeader" -> (ProxyExecutable) args -> hasHeader(args);
             case "isJson" -> (ProxyExecutable) args -> isJson();
+            case "bodyMatches" -> (ProxyExecutable) args -> args.length > 0 && body() != null && bodyMatches(args[0]);
+            case "cookies" -> cookies();
             default -> null;
         };
     }
@@ -96,6 +104,48 @@ public final class JsResponse implements ProxyObject {
         } catch (RuntimeException e) {
             return false;
         }
+    }
+
+    /** {@code pattern} is a JS RegExp (its source and i/m/s flags are used) or a string. */
+    private boolean bodyMatches(Value pattern) {
+        String source;
+        int flags = 0;
+        if (pattern.isString()) {
+            source = pattern.asString();
+        } else if (pattern.hasMember("source")) {
+            source = pattern.getMember("source").asString();
+            String f = pattern.hasMember("flags") ? pattern.getMember("flags").asString() : "";
+            flags |= f.contains("i") ? Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE : 0;
+            flags |= f.contains("m") ? Pattern.MULTILINE : 0;
+            flags |= f.contains("s") ? Pattern.DOTALL : 0;
+        } else {
+            source = pattern.toString();
+        }
+        try {
+            return Pattern.compile(source, flags).matcher(body()).find();
+        } catch (PatternSyntaxException e) {
+            throw new IllegalArgumentException("bodyMatches: invalid pattern /" + source + "/: " + e.getDescription());
+        }
+    }
+
+    /** The cookies this response set, by name (each as {@code http.cookieJar()} reports cookies). */
+    private Object cookies() {
+        if (cookiesObject == null) {
+            Map<String, Object> byName = new LinkedHashMap<>();
+            List<String> headers = headerSource.all("set-cookie");
+            if (!headers.isEmpty()) {
+                URI uri = URI.create(url);
+                long now = System.currentTimeMillis();
+                for (String header : headers) {
+                    Cookie cookie = CookieJar.parse(uri, header, now);
+                    if (cookie != null) {
+                        byName.put(cookie.name(), JsCookies.toJs(cookie));
+                    }
+                }
+            }
+            cookiesObject = ProxyObject.fromMap(byName);
+        }
+        return cookiesObject;
     }
 
     private boolean hasHeader(Value[] args) {

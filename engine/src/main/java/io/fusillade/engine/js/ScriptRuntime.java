@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.function.Supplier;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Engine;
 import org.graalvm.polyglot.HostAccess;
@@ -52,11 +53,21 @@ public final class ScriptRuntime implements AutoCloseable {
     }
 
     /**
-     * Reads {@code script} and prepares the engine.
+     * Reads {@code script} and prepares a new engine for it.
      *
      * @throws ScriptException when the file is missing or unreadable
      */
     public static ScriptRuntime load(Path script) {
+        return load(script, ScriptRuntime::newEngine);
+    }
+
+    /**
+     * Reads {@code script} and takes its engine from {@code engines} (e.g. one {@link EngineStart}
+     * began building earlier); the runtime owns and closes that engine.
+     *
+     * @throws ScriptException when the file is missing or unreadable
+     */
+    public static ScriptRuntime load(Path script, Supplier<Engine> engines) {
         Path path = script.toAbsolutePath().normalize();
         byte[] bytes;
         try {
@@ -75,7 +86,7 @@ public final class ScriptRuntime implements AutoCloseable {
         } catch (IOException e) {
             throw new ScriptException("cannot read script " + script + ": " + e.getMessage());
         }
-        return new ScriptRuntime(path, newEngine(), source, sha256(bytes));
+        return new ScriptRuntime(path, engines.get(), source, sha256(bytes));
     }
 
     /**
@@ -89,7 +100,8 @@ public final class ScriptRuntime implements AutoCloseable {
                 sha256(code.getBytes(StandardCharsets.UTF_8)));
     }
 
-    private static Engine newEngine() {
+    /** A new engine configured for test scripts; contexts made from one engine share compiled code. */
+    public static Engine newEngine() {
         try {
             // Code that runs once per VU at start-up (module evaluation) would otherwise cross
             // the default threshold with a few dozen VUs and be compiled for nothing; the load

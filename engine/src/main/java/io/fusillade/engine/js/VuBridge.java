@@ -1,9 +1,13 @@
 package io.fusillade.engine.js;
 
+import io.fusillade.engine.http.CookieJar;
 import io.fusillade.engine.http.HttpExchange;
 import io.fusillade.engine.http.HttpHeader;
 import io.fusillade.engine.http.HttpRequestSpec;
 import io.fusillade.engine.http.HttpSession;
+import io.fusillade.engine.http.Multipart;
+import io.fusillade.engine.http.Redirects;
+import io.fusillade.engine.http.UrlNames;
 import io.fusillade.engine.options.Durations;
 import io.fusillade.engine.options.OptionException;
 import io.fusillade.ingest.SampleEvent;
@@ -14,6 +18,9 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,6 +29,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.graalvm.polyglot.HostAccess;
 import org.graalvm.polyglot.Value;
+import org.graalvm.polyglot.proxy.ProxyArray;
 import org.graalvm.polyglot.proxy.ProxyObject;
 
 /**
@@ -43,9 +51,16 @@ public final class VuBridge {
     /** True while the script's init code runs: requests are not allowed there, as in k6. */
     boolean initPhase = true;
     private final HttpExchange exchange = new HttpExchange();
+    /** The exchange being published: set just before ring.publish, read by the writer. */
+    private HttpExchange publishing;
     private final Map<String, Integer> ids = new HashMap<>();
     private final Map<String, URI> uris = new HashMap<>();
     private final Map<String, HttpRequestSpec> plainRequests = new HashMap<>();
+    /** Request URL to the id of its metric name (the URL with identifier segments as {@code :id}). */
+    private final Map<String, Integer> urlNameIds = new HashMap<>();
+    private final CookieJar cookies = new CookieJar();
+    private JsCookies jsCookies;
+    private Path scriptDir;
     private final ProxyObject env;
     private Value jsonParse;
     /** The current {@code group()} path ({@code ::outer::inner}), empty outside groups, and its tag set. */
@@ -57,6 +72,8 @@ public final class VuBridge {
     long iteration;
     /** Nanoseconds slept in the current iteration, so iteration time can exclude sleep. */
     long sleptNanos;
+    /** How late the current iteration started against its arrival-rate plan; its requests' intended starts are that much earlier. */
+    long lagNanos;
 
     // The record being published: set just before ring.publish, read by the writers.
     private int pendingMethodId;
@@ -93,17 +110,28 @@ public final class VuBridge {
             }
             plainRequests.put(url, spec);
         }
-        return send(spec, url, null, groupTagSetId);
+        return send(spec, url, null, groupTagSetId, RequestPolicy.DEFAULT);
     }
 
     @HostAccess.Export
     public Object request(String method, String url, Value body, Value params) {
         requireRunning();
+        Prepared r = prepare(method, url, body, params);
+        return send(r.spec(), r.url(), r.name(), r.tagSetId(), r.policy());
+    }
+
+    /** A request as the script described it, ready to send. */
+    private record Prepared(HttpRequestSpec spec, String url, String name, int tagSetId, RequestPolicy policy) {
+    }
+
+    private Prepared prepare(String method, String url, Value body, Value params) {
         Duration timeout = services.defaultTimeout();
         String name = null;
         int tagSetId = 0;
         List<HttpHeader> headers = new ArrayList<>(4);
+        RequestPolicy policy = RequestPolicy.DEFAULT;
         if (params != null && params.hasMembers()) {
+            policy = RequestPolicy.of(params);
             Value v = params.getMember("headers");
             if (v != null && v.hasMembers()) {
                 for (String key : v.getMemberKeys()) {
@@ -141,12 +169,113 @@ public final class VuBridge {
                 }
             }
         }
-        return send(method, url, body(body, headers), headers, name, tagSetId == 0 ? groupTagSetId : tagSetId, timeout);
+        HttpRequestSpec spec = new HttpRequestSpec(method, uri(url), headers, body(body, headers), timeout, services.responseSink());
+        return new Prepared(spec, url, name, tagSetId == 0 ? groupTagSetId : tagSetId, policy);
     }
 
-    private Object send(String method, String url, byte[] body, List<HttpHeader> headers, String name, int tagSetId,
-                        Duration timeout) {
-        return send(new HttpRequestSpec(method, uri(url), headers, body, timeout, services.responseSink()), url, name, tagSetId);
+    /**
+     * {@code http.batch()}: the requests (each {@code [method, url, body, params]}) sent at
+     * the same time, each on a connection of its own (at most {@value #BATCH_PARALLEL} at
+     * once), redirects followed; the responses in the order asked. Each exchange is a sample,
+     * published in request order once all are done.
+     */
+    @HostAccess.Export
+    public Object batch(Value requests) {
+        requireRunning();
+        int n = (int) requests.getArraySize();
+        Prepared[] prepared = new Prepared[n];
+        for (int i = 0; i < n; i++) {
+            Value r = requests.getArrayElement(i);
+            Prepared p = prepare(r.getArrayElement(0).asString(), r.getArrayElement(1).asString(), r.getArrayElement(2),
+                    r.getArrayElement(3));
+            String cookieHeader = cookies.isEmpty() ? null : cookies.header(p.spec().uri(), System.currentTimeMillis());
+            prepared[i] = cookieHeader == null ? p
+                    : new Prepared(p.spec().withCookies(cookieHeader), p.url(), p.name(), p.tagSetId(), p.policy());
+        }
+        List<List<Hop>> hops = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            hops.add(new ArrayList<>(1));
+        }
+        int lanes = Math.min(n, BATCH_PARALLEL);
+        while (batchSessions.size() < lanes) {
+            batchSessions.add(services.http().newSession());
+        }
+        Thread[] workers = new Thread[lanes];
+        RuntimeException[] failure = new RuntimeException[1];
+        for (int lane = 0; lane < lanes; lane++) {
+            int first = lane;
+            HttpSession laneSession = batchSessions.get(lane);
+            workers[lane] = Thread.ofVirtual().start(() -> {
+                try {
+                    for (int i = first; i < n; i += lanes) {
+                        sendFollowing(laneSession, prepared[i], hops.get(i));
+                    }
+                } catch (RuntimeException e) {
+                    synchronized (failure) {
+                        failure[0] = e;
+                    }
+                }
+            });
+        }
+        try {
+            for (Thread worker : workers) {
+                worker.join();
+            }
+        } catch (InterruptedException e) {
+            for (Thread worker : workers) {
+                worker.interrupt();
+            }
+            Thread.currentThread().interrupt();
+            throw new VuInterruptedException();
+        }
+        synchronized (failure) {
+            if (failure[0] != null) {
+                throw new IllegalStateException("http.batch: a request failed: " + failure[0].getMessage(), failure[0]);
+            }
+        }
+        List<Object> responses = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            Hop last = null;
+            for (Hop hop : hops.get(i)) {
+                if (services.failures() != null) {
+                    services.failures().record(hop.spec(), hop.exchange());
+                }
+                List<String> setCookies = hop.exchange().responseHeaders().all("set-cookie");
+                if (!setCookies.isEmpty()) {
+                    cookies.store(hop.spec().uri(), setCookies, System.currentTimeMillis());
+                }
+                String url = last == null ? prepared[i].url() : hop.spec().uri().toString();
+                publish(hop.exchange(), hop.spec().method(), url, prepared[i].name(), prepared[i].tagSetId());
+                last = hop;
+            }
+            responses.add(response(last.exchange(), last == hops.get(i).getFirst() ? prepared[i].url() : last.spec().uri().toString()));
+        }
+        return ProxyArray.fromList(responses);
+    }
+
+    private static final int BATCH_PARALLEL = 20;
+    private final List<HttpSession> batchSessions = new ArrayList<>();
+
+    /** One exchange of a batch request: what was sent and what came back. */
+    private record Hop(HttpRequestSpec spec, HttpExchange exchange) {
+    }
+
+    /** One batch request and its redirects on {@code lane}; each exchange kept in {@code hops}. */
+    private static void sendFollowing(HttpSession lane, Prepared request, List<Hop> hops) {
+        HttpRequestSpec current = request.spec();
+        for (int hop = 0; ; hop++) {
+            HttpExchange out = new HttpExchange();
+            lane.execute(current, out);
+            hops.add(new Hop(current, out));
+            if (!request.policy().followRedirects() || hop >= request.policy().maxRedirects() || !Redirects.isRedirect(out.status())) {
+                return;
+            }
+            HttpRequestSpec next = Redirects.next(current, out.status(), out.responseHeaders().all("location"));
+            if (next == null) {
+                return;
+            }
+            current = next;
+        }
     }
 
     private void requireRunning() {
@@ -155,28 +284,118 @@ public final class VuBridge {
         }
     }
 
-    private Object send(HttpRequestSpec spec, String url, String name, int tagSetId) {
+    /** A request with its retries (each attempt with its redirects): every exchange is one sample; the last one is the response. */
+    private Object send(HttpRequestSpec spec, String url, String name, int tagSetId, RequestPolicy policy) {
         if (session == null) {
             session = services.http().newSession();
         }
-        session.execute(spec, exchange);
-        String method = spec.method();
+        for (int attempt = 1; ; attempt++) {
+            JsResponse response = follow(spec, url, name, tagSetId, policy);
+            if (attempt > policy.retries() || !policy.shouldRetry(response, exchange.status())) {
+                return response;
+            }
+            pause(policy.delayMillis(attempt));
+        }
+    }
 
+    /** One attempt: the request, then each redirect it is answered with, as the policy allows. */
+    private JsResponse follow(HttpRequestSpec spec, String url, String name, int tagSetId, RequestPolicy policy) {
+        HttpRequestSpec current = spec;
+        String currentUrl = url;
+        for (int hop = 0; ; hop++) {
+            exchange(current, currentUrl, name, tagSetId);
+            if (!policy.followRedirects() || hop >= policy.maxRedirects() || !Redirects.isRedirect(exchange.status())) {
+                break;
+            }
+            HttpRequestSpec next = Redirects.next(current, exchange.status(), exchange.responseHeaders().all("location"));
+            if (next == null) {
+                break;
+            }
+            current = next;
+            currentUrl = next.uri().toString();
+        }
+        return response(exchange, currentUrl);
+    }
+
+    private JsResponse response(HttpExchange ex, String url) {
+        long[] timings = {ex.blockedNanos(), ex.connectingNanos(), ex.tlsHandshakingNanos(),
+            ex.sendingNanos(), ex.waitingNanos(), ex.receivingNanos(), ex.durationNanos()};
+        return new JsResponse(ex.status(), ex.statusText(), ex.protocol().label(), ex.error(),
+                ex.errorMessage(), url, ex.body(), ex.responseHeaders(), timings, jsonParse);
+    }
+
+    /** Publishes {@code ex} as one request sample. */
+    private void publish(HttpExchange ex, String method, String url, String name, int tagSetId) {
         pendingMethodId = intern(method);
-        pendingNameId = intern(name != null ? name : url);
+        pendingNameId = name != null ? intern(name) : urlNameId(url);
         pendingTagSetId = tagSetId;
+        publishing = ex;
         services.ring().publish(REQUEST, this);
+    }
 
-        long[] timings = {exchange.blockedNanos(), exchange.connectingNanos(), exchange.tlsHandshakingNanos(),
-            exchange.sendingNanos(), exchange.waitingNanos(), exchange.receivingNanos(), exchange.durationNanos()};
-        return new JsResponse(exchange.status(), exchange.statusText(), exchange.protocol().label(), exchange.error(),
-                exchange.errorMessage(), url, exchange.body(), exchange.responseHeaders(), timings, jsonParse);
+    /** One exchange on the VU's session, with its cookies sent and kept, published as one sample. */
+    private void exchange(HttpRequestSpec spec, String url, String name, int tagSetId) {
+        HttpRequestSpec sent = spec;
+        if (!cookies.isEmpty()) {
+            String cookieHeader = cookies.header(spec.uri(), System.currentTimeMillis());
+            if (cookieHeader != null) {
+                sent = spec.withCookies(cookieHeader);
+            }
+        }
+        session.execute(sent, exchange);
+        if (services.failures() != null) {
+            services.failures().record(sent, exchange);
+        }
+        List<String> setCookies = exchange.responseHeaders().all("set-cookie");
+        if (!setCookies.isEmpty()) {
+            cookies.store(spec.uri(), setCookies, System.currentTimeMillis());
+        }
+        publish(exchange, spec.method(), url, name, tagSetId);
+    }
+
+    private int urlNameId(String url) {
+        Integer id = urlNameIds.get(url);
+        if (id == null) {
+            id = intern(UrlNames.of(url));
+            if (urlNameIds.size() < 10_000) {
+                urlNameIds.put(url, id);
+            }
+        }
+        return id;
+    }
+
+    /** Waits between attempts; a stopped VU stops waiting. */
+    private static void pause(long millis) {
+        if (millis <= 0) {
+            return;
+        }
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new VuInterruptedException();
+        }
+    }
+
+    /** {@code Basic base64(user:password)}, for {@code http.basicAuth()}. */
+    @HostAccess.Export
+    public String basicAuth(String user, String password) {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The VU's cookie jar, for {@code http.cookieJar()}. */
+    @HostAccess.Export
+    public Object cookieJar() {
+        if (jsCookies == null) {
+            jsCookies = new JsCookies(cookies);
+        }
+        return jsCookies;
     }
 
     private void fillRequest(SampleEvent slot) {
         slot.kind = SampleKind.REQUEST;
-        exchange.writeTo(slot, services.clock());
-        slot.intendedStartNanos = slot.startNanos;
+        publishing.writeTo(slot, services.clock());
+        slot.intendedStartNanos = slot.startNanos - lagNanos;
         slot.methodId = pendingMethodId;
         slot.nameId = pendingNameId;
         slot.tagSetId = pendingTagSetId;
@@ -225,12 +444,30 @@ public final class VuBridge {
         if (body == null || body.isNull()) {
             return null;
         }
+        if (body.isHostObject() && body.asHostObject() instanceof JsFormData form) {
+            setContentType(headers, form.contentType());
+            return form.body();
+        }
         byte[] raw = JsBytes.of(body);
         if (raw != null) {
             return raw;
         }
         if (body.hasMembers() && !body.canExecute()) {
-            // As in k6: a plain object is sent form-encoded.
+            // A plain object: form-encoded, as in k6; multipart when a value is an http.file().
+            boolean files = false;
+            for (String key : body.getMemberKeys()) {
+                Value v = body.getMember(key);
+                files |= v.isString() && FileParts.isMarker(v.asString());
+            }
+            if (files) {
+                Multipart multipart = new Multipart();
+                for (String key : body.getMemberKeys()) {
+                    Value v = body.getMember(key);
+                    FileParts.add(multipart, key, v.isString() ? v.asString() : v.toString());
+                }
+                setContentType(headers, multipart.contentType());
+                return multipart.body();
+            }
             StringBuilder sb = new StringBuilder();
             for (String key : body.getMemberKeys()) {
                 Value v = body.getMember(key);
@@ -240,13 +477,52 @@ public final class VuBridge {
                 sb.append(URLEncoder.encode(key, StandardCharsets.UTF_8)).append('=')
                         .append(URLEncoder.encode(v.isString() ? v.asString() : v.toString(), StandardCharsets.UTF_8));
             }
-            boolean hasType = headers.stream().anyMatch(h -> h.is("content-type"));
-            if (!hasType) {
-                headers.add(new HttpHeader("Content-Type", "application/x-www-form-urlencoded"));
-            }
+            setContentType(headers, "application/x-www-form-urlencoded");
             return sb.toString().getBytes(StandardCharsets.UTF_8);
         }
         return body.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Sets Content-Type unless the script set one itself. */
+    private static void setContentType(List<HttpHeader> headers, String type) {
+        if (headers.stream().noneMatch(h -> h.is("content-type"))) {
+            headers.add(new HttpHeader("Content-Type", type));
+        }
+    }
+
+    /**
+     * {@code http.file(pathOrData, filename, contentType)}: a file part for a multipart body. A
+     * string naming a file next to the script is that file; any other string or buffer is the
+     * content itself (as k6's {@code http.file(open(...))} passes it).
+     */
+    @HostAccess.Export
+    public String fileMarker(Value data, String filename, String contentType) {
+        if (data != null && data.isString() && scriptDir != null) {
+            String text = data.asString();
+            try {
+                if (text.length() < 4096 && Files.isRegularFile(scriptDir.resolve(text))) {
+                    return FileParts.ofPath(scriptDir, text, filename, contentType);
+                }
+            } catch (InvalidPathException notAPath) {
+                // Content, not a file name.
+            }
+        }
+        byte[] bytes = data == null || data.isNull() ? new byte[0] : JsBytes.of(data);
+        if (bytes == null) {
+            throw new IllegalArgumentException("http.file: expected a file path, a string or an ArrayBuffer");
+        }
+        return FileParts.ofData(bytes, filename, contentType);
+    }
+
+    /** A new multipart form for {@code new FormData()}. */
+    @HostAccess.Export
+    public Object formData() {
+        return new JsFormData();
+    }
+
+    /** Where the script lives: {@code http.file()} paths are relative to it. */
+    void scriptDir(Path dir) {
+        this.scriptDir = dir;
     }
 
     @HostAccess.Export
@@ -331,5 +607,6 @@ public final class VuBridge {
         if (session != null) {
             session.close();
         }
+        batchSessions.forEach(HttpSession::close);
     }
 }

@@ -33,6 +33,8 @@ public final class VuRuntime implements AutoCloseable {
     private final Value function;
     private final Value iterate;
     private final int vu;
+    /** This VU's own copy of what {@code setup()} returned; undefined without setup. */
+    private Value setupData;
 
     /**
      * Builds the context for VU {@code vu} (1-based) and evaluates the script's init code.
@@ -42,12 +44,29 @@ public final class VuRuntime implements AutoCloseable {
      * @throws ScriptException when the script does not parse, throws during init, or lacks {@code exec}
      */
     public VuRuntime(ScriptRuntime script, int vu, int scenarioId, String exec, VuServices services) {
+        this(script, vu, scenarioId, "default", exec, services);
+    }
+
+    /**
+     * Builds the context for VU {@code vu} (1-based) of scenario {@code scenario} ({@code __SCENARIO})
+     * and evaluates the script's init code.
+     *
+     * @param exec the exported function to call, or null for a context that only reads the script's exports
+     *
+     * @throws ScriptException when the script does not parse, throws during init, or lacks {@code exec}
+     */
+    public VuRuntime(ScriptRuntime script, int vu, int scenarioId, String scenario, String exec, VuServices services) {
         this.script = script;
         this.vu = vu;
         this.context = script.newContext();
         try {
             this.bridge = new VuBridge(vu, scenarioId, services);
+            bridge.scriptDir(script.script().getParent());
             this.iterate = context.eval(PRELUDE).execute(bridge, vu);
+            Value globals = context.getBindings("js");
+            globals.putMember("__SCENARIO", scenario);
+            // One object per VU context, so it survives from one iteration to the next.
+            globals.putMember("__VU_STATE", context.eval("js", "({})"));
             context.eval(STDLIB).execute(new StdlibBridge(bridge, vu, scenarioId, services, script.shared()), bridge);
             bridge.attach(context.eval("js", "JSON.parse"));
             this.exports = script.evalModule(context);
@@ -64,6 +83,52 @@ public final class VuRuntime implements AutoCloseable {
         }
     }
 
+    /**
+     * Hands this VU its copy of {@code setup()}'s result, as JSON (null for none): each VU
+     * parses its own, so one VU changing its data changes nobody else's, as in k6.
+     */
+    public void setupData(String json) {
+        setupData = json == null ? null : context.eval("js", "JSON.parse").execute(json);
+    }
+
+    /** The names of the functions the script exports. */
+    public java.util.Set<String> exportedFunctions() {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        for (String key : exports.getMemberKeys()) {
+            Value member = exports.getMember(key);
+            if (member != null && member.canExecute()) {
+                names.add(key);
+            }
+        }
+        return names;
+    }
+
+    /**
+     * Calls the VU's function once, outside any iteration ({@code setup}, {@code teardown},
+     * {@code handleSummary}), with {@code json} parsed as its argument (none when null).
+     *
+     * @return what it returned, valid while this runtime is open
+     * @throws ScriptException with the script location when it throws
+     * @throws VuInterruptedException when the run cancelled it
+     */
+    public Value call(String json) {
+        try {
+            return json == null ? function.execute() : function.execute(context.eval("js", "JSON.parse").execute(json));
+        } catch (PolyglotException e) {
+            if (e.isCancelled() || e.isInterrupted() || e.isExit()
+                    || (e.isHostException() && e.asHostException() instanceof VuInterruptedException)) {
+                throw new VuInterruptedException();
+            }
+            throw ScriptRuntime.scriptError(e, script.script());
+        }
+    }
+
+    /** {@code JSON.stringify(value)} in this VU's context; null when the value has no JSON form (undefined, a function). */
+    public String toJson(Value value) {
+        Value json = context.eval("js", "(v) => JSON.stringify(v)").execute(value);
+        return json.isNull() ? null : json.asString();
+    }
+
     /** The script's exported {@code options}, as Java data (empty when it exports none). */
     public Map<String, Object> options() {
         return JsValues.toMap(exports.getMember("options"));
@@ -76,10 +141,26 @@ public final class VuRuntime implements AutoCloseable {
      * @throws VuInterruptedException when the run stopped this VU
      */
     public String iterate(long iteration) {
+        return iterate(iteration, 0);
+    }
+
+    /**
+     * Runs one iteration that started {@code lagNanos} after its planned time (arrival-rate
+     * executors); its requests are recorded as intended that much earlier.
+     *
+     * @return null when it completed, or a printable description of the exception that ended it
+     * @throws VuInterruptedException when the run stopped this VU
+     */
+    public String iterate(long iteration, long lagNanos) {
         bridge.iteration = iteration;
         bridge.sleptNanos = 0;
+        bridge.lagNanos = lagNanos;
         try {
-            iterate.executeVoid(function, iteration);
+            if (setupData == null) {
+                iterate.executeVoid(function, iteration);
+            } else {
+                iterate.executeVoid(function, iteration, setupData);
+            }
             return null;
         } catch (PolyglotException e) {
             if (e.isCancelled() || e.isInterrupted() || Thread.currentThread().isInterrupted()

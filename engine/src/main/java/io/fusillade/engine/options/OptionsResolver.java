@@ -10,9 +10,10 @@ import java.util.Set;
 /**
  * Turns a script's {@code options} object (already converted to Java maps, lists, strings
  * and numbers) plus command-line overrides into {@link TestOptions}. Accepts the spec's names
- * and k6's ({@code vus}, {@code criteria}, {@code gracefulStop}, ...). Thresholds are kept as
- * text here; the aggregator parses them. A wrong type or an
- * invalid duration is an {@link OptionException} naming the key; an unknown key is a warning.
+ * and k6's ({@code vus}, {@code criteria}, {@code gracefulStop}, ...; see {@link OptionKeys}).
+ * Thresholds are kept as text here; the aggregator parses them. A wrong type or an invalid
+ * duration is an {@link OptionException} naming the key; an unknown key is a warning with a
+ * "did you mean" hint.
  */
 public final class OptionsResolver {
     /** Overrides from the command line; null fields leave the script's value alone. */
@@ -24,12 +25,9 @@ public final class OptionsResolver {
         }
     }
 
-    private static final Set<String> KNOWN = Set.of("workers", "vus", "duration", "iterations", "thresholds",
-            "criteria", "stop", "gracefulStop", "insecureSkipTLSVerify", "response_sink", "responseSink");
-    private static final Set<String> NOT_YET_SUPPORTED = Set.of("stages", "schedule", "scenarios", "executor",
-            "rate", "timeUnit", "time_unit", "warmup", "min_iteration_duration", "stack_size", "abort_on_fail",
-            "jitter", "drop", "no_endpoint_tracking", "memory_safe", "startTime", "start_time", "preAllocatedVUs",
-            "maxVUs", "startVUs", "startRate", "gracefulRampDown", "setupTimeout", "teardownTimeout");
+    /** Top-level keys this version reads but does not act on yet. */
+    private static final Set<String> NOT_YET_SUPPORTED = Set.of("warmup", "abort_on_fail", "jitter", "drop",
+            "no_endpoint_tracking", "memory_safe");
 
     private final List<String> warnings = new ArrayList<>();
 
@@ -40,90 +38,73 @@ public final class OptionsResolver {
 
     /** Merges {@code script} options with {@code overrides} (the command line wins). */
     public TestOptions resolve(Map<String, Object> script, Overrides overrides) {
-        Map<String, Object> options = script == null ? Map.of() : script;
-        for (String key : options.keySet()) {
-            if (NOT_YET_SUPPORTED.contains(key)) {
-                warnings.add("option '" + key + "' is not supported by this version and is ignored");
-            } else if (!KNOWN.contains(key)) {
-                warnings.add("unknown option '" + key + "' is ignored");
-            }
-        }
-        int workers = intOption(options, 1, "workers", "vus");
-        Duration duration = options.containsKey("duration") ? Durations.fromValue("duration", options.get("duration")) : null;
-        long iterations = intOption(options, 0, "iterations");
-        Duration gracefulStop = TestOptions.DEFAULT_GRACEFUL_STOP;
-        for (String key : List.of("stop", "gracefulStop")) {
-            if (options.containsKey(key)) {
-                gracefulStop = Durations.fromValue(key, options.get(key));
-            }
-        }
-        Map<String, List<String>> thresholds = new LinkedHashMap<>();
-        for (String key : List.of("thresholds", "criteria")) {
-            if (options.containsKey(key)) {
-                thresholds.putAll(thresholds(key, options.get(key)));
-            }
-        }
-        boolean sink = bool(options, "response_sink") || bool(options, "responseSink");
-        boolean insecure = bool(options, "insecureSkipTLSVerify");
+        return resolve(script == null ? List.of() : List.of(script), overrides);
+    }
 
+    /**
+     * Merges {@code layers} (lowest first: the script's options, then a config file) and the
+     * command line's {@code overrides} (highest), as {@link OptionLayers} describes.
+     */
+    public TestOptions resolve(List<Map<String, Object>> layers, Overrides overrides) {
+        for (Map<String, Object> layer : layers) {
+            OptionMap level = OptionMap.of("", layer);
+            warnings.addAll(level.unknownKeyWarnings(OptionKeys.spellings()));
+        }
+        List<Map<String, Object>> all = new ArrayList<>(layers);
+        Map<String, Object> cli = new LinkedHashMap<>();
         if (overrides.workers() != null) {
-            workers = overrides.workers();
+            cli.put("workers", overrides.workers());
         }
         if (overrides.duration() != null) {
-            duration = overrides.duration();
+            cli.put("duration", overrides.duration().toNanos() / 1e6);
         }
         if (overrides.iterations() != null) {
-            iterations = overrides.iterations();
+            cli.put("iterations", overrides.iterations());
         }
+        all.add(cli);
+        Map<String, Object> merged = OptionLayers.merge(all);
+        OptionMap top = OptionMap.of("", merged);
+        for (String key : NOT_YET_SUPPORTED) {
+            if (top.has(key)) {
+                warnings.add("option '" + top.name(key) + "' is not supported by this version and is ignored");
+            }
+        }
+        Map<String, List<String>> thresholds = thresholds(top.name("thresholds"), top.get("thresholds"));
+        boolean sink = top.bool("response_sink", false);
+        boolean insecure = top.bool("insecureSkipTLSVerify", false);
         if (overrides.responseSink() != null) {
             sink = overrides.responseSink();
+            merged.put("response_sink", sink);
+            top = OptionMap.of("", merged);
         }
         if (overrides.insecureSkipTlsVerify() != null) {
             insecure = overrides.insecureSkipTlsVerify();
         }
-        if (workers < 1) {
-            throw new OptionException("workers", "needs at least 1 worker, got " + workers);
-        }
-        if (duration != null && duration.isNegative()) {
-            throw new OptionException("duration", "cannot be negative");
-        }
-        if (iterations < 0) {
-            throw new OptionException("iterations", "cannot be negative, got " + iterations);
-        }
-        if (duration == null && iterations == 0) {
-            // As in k6: with neither a duration nor iterations, each VU runs one iteration.
-            iterations = 1;
-        }
-        return new TestOptions(workers, duration, iterations, gracefulStop, thresholds, insecure, sink, options);
-    }
-
-    private static int intOption(Map<String, Object> options, int fallback, String... keys) {
-        int value = fallback;
-        for (String key : keys) {
-            if (!options.containsKey(key)) {
-                continue;
+        Duration gracefulStop = top.duration("stop", TestOptions.DEFAULT_GRACEFUL_STOP);
+        List<ScenarioOptions> scenarios = new ScenarioParser(warnings).parse(top);
+        int workers = 0;
+        Duration longest = null;
+        for (ScenarioOptions scenario : scenarios) {
+            workers += scenario.executor().maxVus();
+            if (!(scenario.executor() instanceof ExecutorSpec.PerVuIterations || scenario.executor() instanceof ExecutorSpec.SharedIterations)
+                    && (longest == null || scenario.end().compareTo(longest) > 0)) {
+                longest = scenario.end();
             }
-            Object v = options.get(key);
-            if (!(v instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue())) {
-                throw new OptionException(key, "expected a whole number, got " + Durations.describe(v));
-            }
-            value = n.intValue();
         }
-        return value;
+        long iterations = top.whole("iterations", 0, 0);
+        if (scenarios.size() == 1 && scenarios.getFirst().executor() instanceof ExecutorSpec.PerVuIterations p) {
+            iterations = p.iterations();
+        }
+        return new TestOptions(Math.max(1, workers), longest, iterations, gracefulStop, thresholds, insecure, sink,
+                layers.isEmpty() ? Map.of() : layers.getFirst(), scenarios,
+                top.duration("setupTimeout", TestOptions.DEFAULT_HOOK_TIMEOUT), top.duration("teardownTimeout", TestOptions.DEFAULT_HOOK_TIMEOUT));
     }
 
-    private static boolean bool(Map<String, Object> options, String key) {
-        Object v = options.get(key);
-        if (v == null) {
-            return false;
+    /** Thresholds as written: metric key to expressions ({@code {threshold: ...}} objects are read too); empty when absent. */
+    static Map<String, List<String>> thresholds(String key, Object value) {
+        if (value == null) {
+            return Map.of();
         }
-        if (v instanceof Boolean b) {
-            return b;
-        }
-        throw new OptionException(key, "expected true or false, got " + Durations.describe(v));
-    }
-
-    private static Map<String, List<String>> thresholds(String key, Object value) {
         if (!(value instanceof Map<?, ?> map)) {
             throw new OptionException(key, "expected an object of metric name to a list of expressions, got " + Durations.describe(value));
         }

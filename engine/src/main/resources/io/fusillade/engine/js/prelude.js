@@ -8,9 +8,39 @@
   // would otherwise become hot enough for the JIT to compile it for nothing. A request
   // without body or params takes a call that needs no conversion of either.
   const text = (url) => (typeof url === 'string' ? url : String(url));
-  const send = (method, url, body, params) => (body === undefined || body === null) && params === undefined
-    ? fus.requestPlain(method, text(url))
-    : fus.request(method, text(url), body === undefined ? null : body, params === undefined ? null : params);
+  const send = (method, url, body, params) => defaults !== null || hooked
+    ? sendWithExtras(method, url, body, params)
+    : (body === undefined || body === null) && params === undefined
+      ? fus.requestPlain(method, text(url))
+      : fus.request(method, text(url), body === undefined ? null : body, params === undefined ? null : params);
+
+  // http.setDefaults() and http.addHook(): only requests made while some are set take this path.
+  let defaults = null;
+  let hooked = false;
+  const hooks = { beforeRequest: [], afterResponse: [] };
+  function withDefaults(params) {
+    if (defaults === null) {
+      return params;
+    }
+    const p = params === undefined || params === null ? {} : params;
+    return Object.assign({}, defaults, p, { headers: Object.assign({}, defaults.headers, p.headers) });
+  }
+  function sendWithExtras(method, url, body, params) {
+    let p = withDefaults(params);
+    let req = { method, url: text(url), body: body === undefined ? null : body, headers: Object.assign({}, p && p.headers) };
+    for (const hook of hooks.beforeRequest) {
+      const changed = hook(req);
+      if (changed !== undefined && changed !== null && typeof changed === 'object') {
+        req = changed;
+      }
+    }
+    p = Object.assign({}, p, { headers: req.headers });
+    const res = fus.request(String(req.method).toUpperCase(), text(req.url), req.body === undefined ? null : req.body, p);
+    for (const hook of hooks.afterResponse) {
+      hook(res);
+    }
+    return res;
+  }
 
   const http = {
     get: (url, params) => send('GET', url, null, params),
@@ -27,7 +57,102 @@
       }
       return send(String(method).toUpperCase(), url, body, params);
     },
+    batch(requests) {
+      // Each entry: a URL string, [method, url, body, params], or { method, url, body, params | ...params }.
+      const list = Array.isArray(requests) ? requests : Object.values(requests);
+      const normalized = list.map((r) => {
+        if (typeof r === 'string') {
+          return ['GET', r, null, withDefaults(undefined) || null];
+        }
+        if (Array.isArray(r)) {
+          return [String(r[0]).toUpperCase(), text(r[1]), r[2] === undefined ? null : r[2], withDefaults(r[3]) || null];
+        }
+        const params = r.params !== undefined ? r.params : r;
+        return [String(r.method || 'GET').toUpperCase(), text(r.url), r.body === undefined ? null : r.body, withDefaults(params) || null];
+      });
+      const responses = fus.batch(normalized);
+      const out = [];
+      for (let i = 0; i < responses.length; i++) {
+        out.push(responses[i]);
+      }
+      if (!Array.isArray(requests)) {
+        const keyed = {};
+        Object.keys(requests).forEach((k, i) => { keyed[k] = out[i]; });
+        return keyed;
+      }
+      return out;
+    },
+    cookieJar: () => fus.cookieJar(),
+    setDefaults(options) {
+      if (options !== undefined && options !== null && typeof options !== 'object') {
+        throw new TypeError('http.setDefaults() takes an object such as { timeout: \'10s\', headers: { ... } }');
+      }
+      defaults = options ? Object.assign({}, options) : null;
+    },
+    addHook(type, fn) {
+      if (!(type in hooks)) {
+        throw new TypeError(`http.addHook: unknown hook '${type}'; use 'beforeRequest' or 'afterResponse'`);
+      }
+      if (typeof fn !== 'function') {
+        throw new TypeError(`http.addHook('${type}', fn) needs a function`);
+      }
+      hooks[type].push(fn);
+      hooked = true;
+    },
+    clearHooks() {
+      hooks.beforeRequest.length = 0;
+      hooks.afterResponse.length = 0;
+      hooked = false;
+    },
+    url(base, params) {
+      const query = encodePairs(params, false);
+      if (query === '') {
+        return String(base);
+      }
+      const b = String(base);
+      return b + (b.includes('?') ? (b.endsWith('?') || b.endsWith('&') ? '' : '&') : '?') + query;
+    },
+    formEncode: (obj) => encodePairs(obj, true),
+    basicAuth: (user, password) => fus.basicAuth(String(user), String(password === undefined ? '' : password)),
+    bearerToken: (token) => 'Bearer ' + String(token),
+    file: (data, filename, contentType) => fus.fileMarker(data, filename === undefined ? null : String(filename),
+      contentType === undefined ? null : String(contentType)),
   };
+
+  // multipart/form-data bodies: fields and http.file() parts; pass fd.body() as a request body.
+  class FormData {
+    constructor() {
+      Object.defineProperty(this, 'form', { value: fus.formData(), enumerable: false });
+    }
+    append(name, value) {
+      this.form.append(String(name), value === undefined || value === null ? '' : String(value));
+    }
+    body() {
+      return this.form;
+    }
+    contentType() {
+      return this.form.contentType();
+    }
+  }
+
+  // key=value&... of an object's own properties (arrays repeat the key); form encoding writes spaces as '+'.
+  function encodePairs(obj, form) {
+    if (obj === null || obj === undefined) {
+      return '';
+    }
+    const enc = form ? (v) => encodeURIComponent(v).replace(/%20/g, '+') : encodeURIComponent;
+    const out = [];
+    for (const key of Object.keys(obj)) {
+      const value = obj[key];
+      if (value === undefined) {
+        continue;
+      }
+      for (const v of Array.isArray(value) ? value : [value]) {
+        out.push(enc(key) + '=' + enc(v === null ? '' : String(v)));
+      }
+    }
+    return out.join('&');
+  }
 
   const checkIds = new Map();
   function check(value, checks) {
@@ -98,6 +223,7 @@
   };
 
   Object.defineProperty(globalThis, 'http', { value: Object.freeze(http), writable: false, enumerable: false });
+  globalThis.FormData = FormData;
   globalThis.check = check;
   globalThis.assertion = check;
   globalThis.sleep = (seconds) => fus.sleep(Number(seconds));
@@ -111,9 +237,9 @@
 
   // The VU loop calls this once per iteration: one call into JS sets the iteration globals
   // and runs the scenario's function.
-  return function iterate(fn, iteration) {
+  return function iterate(fn, iteration, data) {
     globalThis.__ITERATION = iteration;
     globalThis.__ITER = iteration;
-    fn();
+    fn(data);
   };
 })

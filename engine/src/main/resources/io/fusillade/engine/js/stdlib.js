@@ -123,8 +123,6 @@
   define('sleepRandom', sleepRandom);
   console.table = table;
   define('open', open);
-  define('__VU_STATE', {});
-  Object.defineProperty(globalThis, '__SCENARIO', { get: () => lib.scenarioName(), enumerable: false, configurable: true });
   lazy('metrics', ['metrics', 'stats']);
   lazy('data', ['SharedArray', 'SharedCSV']);
   lazy('crypto', ['crypto', 'encoding', 'utils']);

@@ -6,7 +6,10 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.http.DefaultFullHttpRequest;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.EmptyHttpHeaders;
+import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.DefaultHttpContent;
 import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
@@ -23,8 +26,14 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.handler.codec.http.multipart.Attribute;
+import io.netty.handler.codec.http.multipart.DefaultHttpDataFactory;
+import io.netty.handler.codec.http.multipart.FileUpload;
+import io.netty.handler.codec.http.multipart.HttpPostRequestDecoder;
+import io.netty.handler.codec.http.multipart.InterfaceHttpData;
 import io.netty.util.AsciiString;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -180,6 +189,11 @@ final class DemoHandler extends SimpleChannelInboundHandler<HttpObject> {
             case HEADERS -> headers(ctx, keepAlive);
             case HEALTH -> send(ctx, HttpResponseStatus.OK, HttpHeaderValues.APPLICATION_JSON, content.health(), keepAlive);
             case TRUNCATED -> truncated(ctx);
+            case REDIRECT -> redirect(ctx, keepAlive);
+            case COOKIES_SET -> setCookies(ctx, keepAlive);
+            case COOKIES -> cookies(ctx, keepAlive);
+            case FLAKY -> flaky(ctx, keepAlive);
+            case UPLOAD -> upload(ctx, keepAlive);
             case UNKNOWN -> json(ctx, HttpResponseStatus.NOT_FOUND,
                     "{\"error\":" + Json.quote("no such path: " + path) + "}", keepAlive);
         }
@@ -301,6 +315,102 @@ final class DemoHandler extends SimpleChannelInboundHandler<HttpObject> {
         seen.forEach((name, value) -> out.append(out.length() > 1 ? "," : "")
                 .append(Json.quote(name)).append(':').append(Json.quote(value)));
         json(ctx, HttpResponseStatus.OK, out.append('}').toString(), keepAlive);
+    }
+
+    private void redirect(ChannelHandlerContext ctx, Persistence keepAlive) {
+        long hops = parseOr(DemoRoute.parameter(path, DemoRoute.REDIRECT), -1);
+        if (hops < 0 || hops > 100) {
+            json(ctx, HttpResponseStatus.BAD_REQUEST, "{\"error\":\"n must be between 0 and 100\"}", keepAlive);
+            return;
+        }
+        if (hops == 0) {
+            json(ctx, HttpResponseStatus.OK, "{\"redirected\":true,\"method\":" + Json.quote(request.method().name())
+                    + ",\"body\":" + Json.quote(body == null ? "" : body.toString(StandardCharsets.UTF_8)) + "}", keepAlive);
+            return;
+        }
+        List<String> codes = query().parameters().getOrDefault("code", List.of("302"));
+        int code = (int) parseOr(codes.getFirst(), 302);
+        if (code != 301 && code != 302 && code != 303 && code != 307 && code != 308) {
+            code = 302;
+        }
+        FullHttpResponse response = response(HttpResponseStatus.valueOf(code), HttpHeaderValues.APPLICATION_JSON, utf8("{}"));
+        String rawQuery = request.uri().indexOf('?') < 0 ? "" : request.uri().substring(request.uri().indexOf('?'));
+        response.headers().set(HttpHeaderNames.LOCATION, "/redirect/" + (hops - 1) + rawQuery);
+        write(ctx, response, keepAlive, false);
+    }
+
+    private void setCookies(ChannelHandlerContext ctx, Persistence keepAlive) {
+        FullHttpResponse response = response(HttpResponseStatus.OK, HttpHeaderValues.APPLICATION_JSON, utf8(cookieJson()));
+        query().parameters().forEach((name, values) -> values.forEach(value ->
+                response.headers().add(HttpHeaderNames.SET_COOKIE, name + "=" + value + "; Path=/")));
+        write(ctx, response, keepAlive, false);
+    }
+
+    private void cookies(ChannelHandlerContext ctx, Persistence keepAlive) {
+        json(ctx, HttpResponseStatus.OK, cookieJson(), keepAlive);
+    }
+
+    /** The request's cookies as a JSON object, name to value. */
+    private String cookieJson() {
+        StringBuilder out = new StringBuilder("{");
+        for (String header : request.headers().getAll(HttpHeaderNames.COOKIE)) {
+            for (String pair : header.split(";")) {
+                int eq = pair.indexOf('=');
+                if (eq > 0) {
+                    out.append(out.length() > 1 ? "," : "").append(Json.quote(pair.substring(0, eq).strip()))
+                            .append(':').append(Json.quote(pair.substring(eq + 1).strip()));
+                }
+            }
+        }
+        return out.append('}').toString();
+    }
+
+    private void flaky(ChannelHandlerContext ctx, Persistence keepAlive) {
+        long every = parseOr(DemoRoute.parameter(path, DemoRoute.FLAKY), -1);
+        if (every < 1) {
+            json(ctx, HttpResponseStatus.BAD_REQUEST, "{\"error\":\"n must be at least 1\"}", keepAlive);
+            return;
+        }
+        long seen = counters.requests(DemoRoute.FLAKY);
+        if (seen % every == 0) {
+            json(ctx, HttpResponseStatus.OK, "{\"attempt\":" + seen + "}", keepAlive);
+        } else {
+            json(ctx, HttpResponseStatus.SERVICE_UNAVAILABLE, "{\"attempt\":" + seen + "}", keepAlive);
+        }
+    }
+
+    private void upload(ChannelHandlerContext ctx, Persistence keepAlive) {
+        FullHttpRequest full = new DefaultFullHttpRequest(request.protocolVersion(), request.method(), request.uri(),
+                body.retainedDuplicate(), request.headers(), EmptyHttpHeaders.INSTANCE);
+        HttpPostRequestDecoder decoder = null;
+        try {
+            decoder = new HttpPostRequestDecoder(new DefaultHttpDataFactory(false), full);
+            StringBuilder out = new StringBuilder("{");
+            for (InterfaceHttpData data : decoder.getBodyHttpDatas()) {
+                out.append(out.length() > 1 ? "," : "").append(Json.quote(data.getName())).append(":{");
+                if (data instanceof FileUpload file) {
+                    out.append("\"filename\":").append(Json.quote(file.getFilename()))
+                            .append(",\"contentType\":").append(Json.quote(file.getContentType()))
+                            .append(",\"size\":").append(file.length())
+                            .append(",\"text\":").append(Json.quote(file.getString(StandardCharsets.UTF_8)));
+                } else if (data instanceof Attribute field) {
+                    out.append("\"text\":").append(Json.quote(field.getValue()));
+                }
+                out.append('}');
+            }
+            json(ctx, HttpResponseStatus.OK, out.append('}').toString(), keepAlive);
+        } catch (IOException | RuntimeException e) {
+            json(ctx, HttpResponseStatus.BAD_REQUEST, "{\"error\":" + Json.quote("cannot decode the form: " + e) + "}", keepAlive);
+        } finally {
+            if (decoder != null) {
+                decoder.destroy();
+            }
+            full.release();
+        }
+    }
+
+    private QueryStringDecoder query() {
+        return new QueryStringDecoder(request.uri());
     }
 
     private void truncated(ChannelHandlerContext ctx) {

@@ -25,6 +25,16 @@ public enum DemoRoute {
     HEALTH("/health", "GET, HEAD"),
     /** Declares a body it never finishes, then closes the connection: a server failing mid-response. */
     TRUNCATED("/truncated", "GET, HEAD"),
+    /** Redirects (302) to {@code /redirect/{n-1}}; {@code /redirect/0} answers 200: n hops. {@code ?code=301|303|307|308} picks the status. */
+    REDIRECT("/redirect/{n}", ""),
+    /** Sets each query parameter as a cookie ({@code Path=/}), and answers with the cookies the request carried. */
+    COOKIES_SET("/cookies/set", "GET, HEAD, POST"),
+    /** Answers with the cookies the request carried, as a JSON object. */
+    COOKIES("/cookies", "GET, HEAD"),
+    /** Answers 503 except on every n-th request to this route (counted since the last reset): a service that fails n-1 times, then recovers. */
+    FLAKY("/flaky/{n}", ""),
+    /** Decodes a multipart/form-data (or form-urlencoded) POST and answers with each part: name, filename, content type, size, text. */
+    UPLOAD("/upload", "POST"),
     /** Any path the target does not serve. */
     UNKNOWN("*", "");
 
@@ -63,6 +73,9 @@ public enum DemoRoute {
             case "/headers" -> HEADERS;
             case "/health" -> HEALTH;
             case "/truncated" -> TRUNCATED;
+            case "/cookies" -> COOKIES;
+            case "/cookies/set" -> COOKIES_SET;
+            case "/upload" -> UPLOAD;
             default -> {
                 if (hasParameter(path, "/bytes/")) {
                     yield BYTES;
@@ -72,6 +85,10 @@ public enum DemoRoute {
                     yield ITEM;
                 } else if (hasParameter(path, "/status/")) {
                     yield STATUS;
+                } else if (hasParameter(path, "/redirect/")) {
+                    yield REDIRECT;
+                } else if (hasParameter(path, "/flaky/")) {
+                    yield FLAKY;
                 }
                 yield UNKNOWN;
             }

@@ -1,5 +1,6 @@
 package io.fusillade.web.demo;
 
+import io.fusillade.ingest.JsonText;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -10,25 +11,7 @@ final class Json {
 
     /** {@code value} as a JSON string literal, quotes included. */
     static String quote(String value) {
-        StringBuilder out = new StringBuilder(value.length() + 2).append('"');
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"').toString();
+        return JsonText.quote(value);
     }
 
     /**

@@ -1,0 +1,57 @@
+package io.fusillade.engine.executor;
+
+import io.fusillade.engine.js.VuInterruptedException;
+import io.fusillade.engine.js.VuRuntime;
+
+/**
+ * One VU as its executor drives it: runs an iteration, records it (with its planned start,
+ * for arrival-rate executors), counts it, reports its error, and pads it to
+ * {@code min_iteration_duration}.
+ */
+final class ScenarioVu {
+    private final ScenarioExecutor executor;
+    private final VuRuntime runtime;
+    private final IterationPublisher publisher;
+    private final long minIterationNanos;
+    private long iterations;
+
+    ScenarioVu(ScenarioExecutor executor, VuRuntime runtime, IterationPublisher publisher, long minIterationNanos) {
+        this.executor = executor;
+        this.runtime = runtime;
+        this.publisher = publisher;
+        this.minIterationNanos = minIterationNanos;
+    }
+
+    /** Iterations this VU has completed. */
+    long iterations() {
+        return iterations;
+    }
+
+    VuRuntime runtime() {
+        return runtime;
+    }
+
+    /**
+     * Runs one iteration planned for {@code intendedNanoTime} ({@link System#nanoTime()}; the
+     * actual start for executors that plan nothing).
+     *
+     * @throws VuInterruptedException when the run cancelled this VU mid-iteration
+     */
+    void iterate(long intendedNanoTime) {
+        long start = System.nanoTime();
+        long lag = start - intendedNanoTime;
+        RunState state = executor.state();
+        state.iterationStarted(start, lag);
+        String error = runtime.iterate(iterations, Math.max(0, lag));
+        long end = System.nanoTime();
+        publisher.publish(iterations, intendedNanoTime, start, end, runtime.lastSleepNanos());
+        iterations++;
+        state.iterations.increment();
+        if (error != null) {
+            executor.context().log().iterationError(runtime.vu(), error);
+        }
+        if (minIterationNanos > 0) {
+            executor.sleepUntil(start + minIterationNanos);
+        }
+    }
+}

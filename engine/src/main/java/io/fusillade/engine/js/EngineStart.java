@@ -1,0 +1,57 @@
+package io.fusillade.engine.js;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.Engine;
+
+/**
+ * The shared JavaScript engine, built on a background thread as soon as the process knows it
+ * will run a script, and warmed with one throwaway context.
+ *
+ * <p>Loading and initialising GraalJS (engine, first context, first realm) is most of the time
+ * before a run's first request. Begun at the top of {@code main}, it overlaps with parsing the
+ * command line and opening the run directory and journal; the script's own contexts then come
+ * from an engine whose classes are loaded and initialised.
+ */
+public final class EngineStart implements Supplier<Engine> {
+    private final CompletableFuture<Engine> engine;
+    private boolean taken;
+
+    private EngineStart(CompletableFuture<Engine> engine) {
+        this.engine = engine;
+    }
+
+    /** Starts building the engine now, on a daemon thread of its own. */
+    public static EngineStart begin() {
+        return new EngineStart(CompletableFuture.supplyAsync(EngineStart::buildAndWarm,
+                task -> Thread.ofPlatform().daemon(true).name("js-engine-start").start(task)));
+    }
+
+    private static Engine buildAndWarm() {
+        Engine engine = ScriptRuntime.newEngine();
+        try (Context context = Context.newBuilder("js").engine(engine).build()) {
+            context.eval("js", "1");
+        }
+        return engine;
+    }
+
+    /**
+     * The engine, waiting for it if it is still being built; the caller owns it. Each
+     * {@code EngineStart} hands out its engine once: later calls build a fresh one.
+     */
+    @Override
+    public synchronized Engine get() {
+        if (taken) {
+            return ScriptRuntime.newEngine();
+        }
+        taken = true;
+        try {
+            return engine.join();
+        } catch (CompletionException e) {
+            // Building failed in the background: build here, so the error (if any) surfaces to the caller.
+            return ScriptRuntime.newEngine();
+        }
+    }
+}
