@@ -3,6 +3,9 @@
 # 127.0.0.1, at each rate in RATES. For each: iterations the schedule planned and ran, dropped
 # ones, the rate achieved (iterations run / duration), the rate nginx saw in the steady middle
 # of the run (from its own per-request log), and how many iterations started > 10 ms late.
+# A second line per rate reads the run's journal (bench/.../ArrivalTimeline.java) for the
+# iterations planned after the first WARM seconds (default 2): planned, ran, dropped, the rate
+# at which they actually started, and their start lag (p50, p99).
 #
 #   bench/arrival-rate.sh                          1000/s and 10000/s, 20 s each
 #   RATES="500 2000" DURATION=30s bench/arrival-rate.sh
@@ -17,7 +20,13 @@ rates="${RATES:-1000 10000}"
 duration="${DURATION:-20s}"
 vus="${VUS:-50}"
 max_vus="${MAX_VUS:-1000}"
+warm="${WARM:-2}"
+jdk="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
+chronicle_flags=(--add-opens=java.base/java.lang.reflect=ALL-UNNAMED --add-exports=java.base/sun.nio.ch=ALL-UNNAMED
+  --add-exports=java.base/jdk.internal.ref=ALL-UNNAMED --enable-native-access=ALL-UNNAMED
+  --sun-misc-unsafe-memory-access=allow -Dchronicle.analytics.disable=true -Dchronicle.announcer.disable=true)
 fusillade="${FUSILLADE:-$repo/cli/target/fusillade/bin/fusillade}"
+lib="$(dirname "$(dirname "$fusillade")")/lib"
 
 # shellcheck source=lib/local-nginx.sh
 . "$here/lib/local-nginx.sh"
@@ -48,6 +57,7 @@ export const options = {
 };
 export default function () { http.get('$url'); }
 JS
+  rm -rf "$work/runs"
   (cd "$work" && "$fusillade" run rate.js --headless --runs-dir "$work/runs" --export-json "$work/summary.json" \
       > "$work/run.out" 2> "$work/run.err") || true
   python3 - "$work/summary.json" "$work/nginx/arrivals.log" "$work/run.err" "$rate" "$duration" <<'PY'
@@ -71,4 +81,9 @@ late = re.search(r'(\d+) arrival-rate iteration\(s\) started more than 10 ms', o
 achieved = ran / seconds
 print(f'{rate:<9.0f} {ran + dropped:<10} {ran:<10} {dropped:<9} {achieved:<13.1f} {100 * achieved / rate:<9.2f} {middle:<16} {late.group(1) if late else 0}')
 PY
+  journal="$(ls -d "$work"/runs/*/journal | head -1)"
+  read -r planned ran dropped started p50 p99 window < <("$jdk/bin/java" "${chronicle_flags[@]}" -cp "$lib/*" \
+      "$here/src/main/java/io/fusillade/bench/ArrivalTimeline.java" "$journal" "$warm" 2>/dev/null | tail -1)
+  awk -v r="$rate" -v p="$planned" -v n="$ran" -v d="$dropped" -v s="$started" -v a="$p50" -v b="$p99" -v w="$window" -v warm="$warm" \
+    'BEGIN { printf "  after %ss warm: planned %d in %.1fs, ran %d, dropped %d, started at %.1f/s (%.2f%% of target), lag p50 %.2f ms p99 %.2f ms\n", warm, p, w, n, d, s, 100 * s / r, a, b }'
 done

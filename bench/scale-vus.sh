@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Scale: VUS virtual users, each looping http.get + sleep(1), against a private nginx on
 # 127.0.0.1 for DURATION. Reports the achieved request rate against the ideal (VUS per
-# second, minus the time each request takes), the peak RSS of the Fusillade process, and its
+# second, minus the time each request takes) over the whole run (VU start-up included) and
+# over its second half (from nginx's own log), the peak RSS of the Fusillade process, and its
 # live heap after a full GC two thirds into the run, per VU: how many VUs a given heap holds.
 #
 #   bench/scale-vus.sh                       10,000 VUs for 30 s, -Xmx4g
@@ -45,7 +46,7 @@ if [ "$(ulimit -n)" != unlimited ] && [ "$(ulimit -n)" -lt $((vus + 1000)) ]; th
   }
 fi
 export NGINX_CONNECTIONS=$((vus + 64))
-nginx_start "$work/nginx"
+nginx_start "$work/nginx" timed
 url="http://127.0.0.1:$nginx_port/100b.txt"
 seconds="${duration%s}"
 echo "target: nginx, 1 worker, $url; $vus VUs x (http.get + sleep 1) for $duration, -Xmx$heap" >&2
@@ -72,9 +73,9 @@ fi
 wait "$run_pid" || true
 run_pid=""
 
-python3 - "$work/summary.json" "$work/time.out" "$vus" "$seconds" "$live_mb" <<'PY'
+python3 - "$work/summary.json" "$work/time.out" "$vus" "$seconds" "$live_mb" "$work/nginx/arrivals.log" <<'PY'
 import json, sys
-summary_path, time_path, vus, seconds, live_mb = sys.argv[1:]
+summary_path, time_path, vus, seconds, live_mb, arrivals_path = sys.argv[1:]
 vus, seconds = int(vus), float(seconds)
 summary = json.load(open(summary_path))
 metrics = summary['metrics']
@@ -88,8 +89,20 @@ achieved = requests / seconds
 print(f'VUs: {vus}, {seconds:.0f} s')
 print(f'requests: {requests:.0f} ({failed} failed), achieved {achieved:.0f}/s; ideal {vus}/s '
       f'({100 * achieved / vus:.1f}%); per the mean iteration time ({iteration_ms:.1f} ms) {ideal:.0f}/s ({100 * achieved / ideal:.1f}%)')
+times = sorted(float(line) for line in open(arrivals_path) if line.strip())
+if times:
+    # Once every VU is running: nginx's own count over the second half of what it saw.
+    mid, end = (times[0] + times[-1]) / 2, times[-1]
+    steady = sum(1 for t in times if t >= mid) / (end - mid) if end > mid else 0
+    print(f'steady (second half, as nginx saw it): {steady:.0f}/s ({100 * steady / vus:.1f}% of ideal)')
+d = metrics['http_req_duration']['values']
+print(f'http_req_duration: avg {d["avg"]:.1f} ms, p95 {d["p(95)"]:.1f} ms, max {d["max"]:.1f} ms; '
+      f'vus max {metrics.get("vus", {}).get("values", {}).get("max", "n/a")}')
 print(f'peak RSS: {int(peak_kb) / 1024:.0f} MB ({int(peak_kb) / vus:.0f} KB per VU); process: {elapsed} s wall, {float(user) + float(system):.1f} s CPU')
+allocated = metrics.get('vus_max', {}).get('values', {}).get('max') or vus
 if live_mb != 'n/a' and live_mb:
-    per_vu_kb = float(live_mb) * 1024 / vus
-    print(f'live heap after a full GC: {live_mb} MB ({per_vu_kb:.0f} KB per VU): about {4 * 1024 * 1024 / per_vu_kb:,.0f} VUs in 4 GB of heap')
+    # Per VU that existed: on a starved machine not every VU may have been built by then.
+    per_vu_kb = float(live_mb) * 1024 / allocated
+    print(f'live heap after a full GC: {live_mb} MB with {allocated:.0f} VUs allocated ({per_vu_kb:.0f} KB per VU): '
+          f'about {4 * 1024 * 1024 / per_vu_kb:,.0f} VUs in 4 GB of heap')
 PY

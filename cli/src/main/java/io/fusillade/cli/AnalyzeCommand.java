@@ -6,6 +6,7 @@ import io.fusillade.aggregator.output.Outputs;
 import io.fusillade.aggregator.output.TimeWindow;
 import io.fusillade.aggregator.output.WindowedSink;
 import io.fusillade.ingest.SampleSink;
+import io.fusillade.aggregator.metric.ScenarioMetrics;
 import io.fusillade.aggregator.report.ConsoleSummary;
 import io.fusillade.aggregator.report.JsonSummary;
 import io.fusillade.aggregator.summary.Summary;
@@ -58,6 +59,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
     public Integer call() {
         RunDirectory dir;
         MetricRegistry registry = new MetricRegistry();
+        ScenarioMetrics scenarios = ScenarioMetrics.forAll();
         long records;
         Outputs outputs;
         TimeWindow stretch;
@@ -71,7 +73,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         try {
             dir = RunDirectory.open(runDir);
             try (JournalReader reader = JournalReader.open(dir.journalPath())) {
-                SampleSink sink = outputs.feeding(registry);
+                SampleSink sink = outputs.feeding(registry, scenarios);
                 records = reader.replay(stretch == null ? sink : new WindowedSink(stretch, sink));
             }
         } catch (JournalException e) {
@@ -89,7 +91,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
             System.err.println("fusillade: " + e.getMessage());
             return ExitCodes.INVALID_CONFIG;
         }
-        Summary summary = registry.summary(all);
+        Summary summary = scenarios.summary(registry, all);
         boolean colour = !noColor && System.console() != null && System.console().isTerminal();
         PrintStream summaryOut = outputs.ownsStdout() ? System.err : System.out;
         summaryOut.println("journal: " + dir.journalPath() + " (" + records + " records)"

@@ -4,6 +4,7 @@ import io.fusillade.aggregator.metric.MetricRegistry;
 import io.fusillade.engine.http.ClientWarmup;
 import io.fusillade.aggregator.threshold.ThresholdResult;
 import io.fusillade.aggregator.threshold.ThresholdWatcher;
+import io.fusillade.aggregator.metric.ScenarioMetrics;
 import io.fusillade.engine.http.HttpClientConfig;
 import io.fusillade.engine.http.HttpClientEngine;
 import io.fusillade.engine.http.HttpTransport;
@@ -33,13 +34,16 @@ final class Pipeline {
     private final RunDirectory dir;
     private final MetricRegistry registry;
     private final ThresholdWatcher watcher;
+    private final ScenarioMetrics scenarioMetrics;
     private final SampleRing ring;
     private HttpClientEngine http;
 
-    private Pipeline(RunDirectory dir, MetricRegistry registry, ThresholdWatcher watcher, SampleRing ring, HttpClientEngine http) {
+    private Pipeline(RunDirectory dir, MetricRegistry registry, ThresholdWatcher watcher, ScenarioMetrics scenarioMetrics,
+                     SampleRing ring, HttpClientEngine http) {
         this.dir = dir;
         this.registry = registry;
         this.watcher = watcher;
+        this.scenarioMetrics = scenarioMetrics;
         this.ring = ring;
         this.http = http;
     }
@@ -57,14 +61,15 @@ final class Pipeline {
         RunMetadata.started(dir.id(), script.toString(), null, Instant.now(),
                 VersionCommand.fusilladeVersion(), Map.of()).write(dir.metadataPath());
         MetricRegistry registry = new MetricRegistry();
+        ScenarioMetrics scenarioMetrics = ScenarioMetrics.forRun();
         ThresholdWatcher watcher = new ThresholdWatcher(registry, List.of(), Duration.ofSeconds(1), onAbort);
-        List<SampleSink> sinks = new ArrayList<>(List.of(new JournalWriter(dir.journalPath()), watcher));
+        List<SampleSink> sinks = new ArrayList<>(List.of(new JournalWriter(dir.journalPath()), watcher, scenarioMetrics));
         sinks.addAll(outputs);
         SampleRing ring = new SampleRing(SampleRing.DEFAULT_SIZE, sinks).start();
         HttpClientEngine http = new HttpClientEngine(HttpClientConfig.defaults().withTransport(transport())
                 .withInsecureSkipTlsVerify(insecureSkipTlsVerify));
         ClientWarmup.run(http);
-        return new Pipeline(dir, registry, watcher, ring, http);
+        return new Pipeline(dir, registry, watcher, scenarioMetrics, ring, http);
     }
 
     /** The HTTP transport: the default, or {@code -Dfusillade.http.transport=netty|socket} to compare them. */
@@ -91,6 +96,11 @@ final class Pipeline {
     /** Judges thresholds live; give it the run's thresholds once they are known. */
     ThresholdWatcher watcher() {
         return watcher;
+    }
+
+    /** Per-scenario metrics, for thresholds narrowed to a scenario. */
+    ScenarioMetrics scenarioMetrics() {
+        return scenarioMetrics;
     }
 
     SampleRing ring() {

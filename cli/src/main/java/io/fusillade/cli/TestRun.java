@@ -212,6 +212,7 @@ final class TestRun {
         RunMetadata metadata = RunMetadata.started(dir.id(), request.script().toString(), runtime.sha256(), Instant.now(),
                 VersionCommand.fusilladeVersion(), effectiveOptions(options, thresholds));
         metadata.write(dir.metadataPath());
+        pipeline.scenarioMetrics().watch(thresholds);
         publishText(ring, SampleKind.RUN_META, toJson(metadata.options()));
         publishText(ring, SampleKind.MARKER, "run-start");
 
@@ -249,7 +250,7 @@ final class TestRun {
         }
         Execution executor = new Execution(options.scenarios(), (vu, scenario, scenarioId) -> {
             VuRuntime vuRuntime = new VuRuntime(runtime, vu, scenarioId, scenario.name(), scenario.exec(),
-                    servicesByScenario.get(scenario.name()));
+                    servicesByScenario.get(scenario.name()), scenario.tags());
             vuRuntime.setupData(setupData);
             return vuRuntime;
         }, ring, clock, log);
@@ -299,7 +300,7 @@ final class TestRun {
         PrintStream summaryOut = outputs.ownsStdout() ? request.err() : request.out();
         String outcomeText;
         int exit;
-        Summary summary = registry.summary(thresholds);
+        Summary summary = pipeline.scenarioMetrics().summary(registry, thresholds);
         if (outcome.initFailure() != null) {
             request.err().println("fusillade: " + outcome.initFailure().getMessage());
             outcomeText = "script_error";

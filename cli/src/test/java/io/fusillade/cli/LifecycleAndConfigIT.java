@@ -123,8 +123,9 @@ class LifecycleAndConfigIT {
         Files.writeString(work.resolve("multi.js"), """
                 export const options = { scenarios: {
                     steady: { executor: 'constant-arrival-rate', rate: 20, duration: '2s', preAllocatedVUs: 1, maxVUs: 1, exec: 'slow' },
-                    quick: { executor: 'shared-iterations', vus: 2, iterations: 10, exec: 'quick' },
-                } };
+                    quick: { executor: 'shared-iterations', vus: 2, iterations: 10, exec: 'quick',
+                             thresholds: { http_reqs: ['count == 10'], iterations: ['count == 10'] } },
+                }, thresholds: { 'http_reqs{scenario:steady}': ['count < 1'] } };
                 export function slow() { sleep(0.2); }
                 export function quick() { http.get(`${__ENV.BASE_URL}/health`); }
                 """);
@@ -132,7 +133,9 @@ class LifecycleAndConfigIT {
         assertThat(run.exitCode()).as(run.all()).isZero();
         assertThat(run.stderr()).contains("scenario steady: constant-arrival-rate", "scenario quick: shared-iterations",
                 "arrival-rate iteration(s) were dropped");
-        assertThat(run.stdout()).contains("dropped_iterations");
+        assertThat(run.stdout()).contains("dropped_iterations", "http_reqs{scenario:quick}", "iterations{scenario:quick}",
+                "http_reqs{scenario:steady}");
+        assertThat(run.stdout()).doesNotContain("✗ '");
 
         Files.writeString(work.resolve("missing.js"), """
                 export const options = { scenarios: { a: { iterations: 1, exec: 'nothere' } } };

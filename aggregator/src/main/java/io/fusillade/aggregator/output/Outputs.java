@@ -108,10 +108,9 @@ public final class Outputs {
         return sinks;
     }
 
-    /** {@code primary} (the aggregator) and these outputs as one sink, for replaying a journal into both. */
-    public SampleSink feeding(SampleSink primary) {
-        List<SampleSink> all = new ArrayList<>();
-        all.add(primary);
+    /** {@code primaries} (the aggregators) and these outputs as one sink, for replaying a journal into all of them. */
+    public SampleSink feeding(SampleSink... primaries) {
+        List<SampleSink> all = new ArrayList<>(List.of(primaries));
         all.addAll(sinks);
         return new SinkGroup(all);
     }

@@ -1,20 +1,18 @@
 package io.fusillade.engine.executor;
 
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.LinkedTransferQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 /**
  * What the two arrival-rate executors share: iterations start on a schedule, not when a VU
  * is done with the last one. A pool of VUs waits for work; when an iteration is due it goes
- * to an idle VU, or to a new VU while the pool is below {@code maxVUs} and no other new VU
- * is still initialising, or else it is dropped (a DROPPED_ITERATION record, the
- * {@code dropped_iterations} metric). One VU initialising at a time keeps a slow start (a
- * cold JIT, a slow target) from turning into hundreds of JS contexts built at once, which
- * would take the CPU the running iterations need.
+ * to an idle VU, or to a new VU while the pool is below {@code maxVUs} and fewer new VUs than
+ * there are cores are still initialising, or else it is dropped (a DROPPED_ITERATION record,
+ * the {@code dropped_iterations} metric). Bounding the VUs initialising at once keeps a slow
+ * spell (a cold JIT, a slow target) from turning into hundreds of JS contexts built at once,
+ * which would take the CPU the running iterations need.
  *
  * <p>Every iteration is recorded with its planned start, so latency can be read free of
  * coordinated omission: a slow target delays iterations, and the delay shows.
@@ -22,12 +20,10 @@ import java.util.concurrent.locks.LockSupport;
  */
 public abstract sealed class ArrivalRateExecutor extends ScenarioExecutor
         permits ConstantArrivalRateExecutor, RampingArrivalRateExecutor {
-    /** Handed to each VU when the schedule is over. */
-    private static final Long NO_MORE_WORK = Long.MIN_VALUE;
-
-    private final LinkedTransferQueue<Long> work = new LinkedTransferQueue<>();
+    private final IdleVus idle = new IdleVus();
     private final AtomicInteger poolSize = new AtomicInteger();
-    private final AtomicBoolean growing = new AtomicBoolean();
+    private final AtomicInteger initialising = new AtomicInteger();
+    private final int maxInitialising = Math.max(2, Runtime.getRuntime().availableProcessors());
     private final int preAllocatedVus;
     private final int maxVus;
 
@@ -46,8 +42,9 @@ public abstract sealed class ArrivalRateExecutor extends ScenarioExecutor
         for (int i = 0; i < preAllocatedVus; i++) {
             poolSize.incrementAndGet();
             startVu(vu -> {
+                IdleVus.Slot slot = idle.join();
                 ready.countDown();
-                serve(vu);
+                serve(vu, slot);
             });
         }
         while (!ready.await(100, TimeUnit.MILLISECONDS)) {
@@ -67,13 +64,15 @@ public abstract sealed class ArrivalRateExecutor extends ScenarioExecutor
                 if (stopping()) {
                     break;
                 }
-                if (!work.tryTransfer(intended)) {
-                    if (poolSize.get() < maxVus && growing.compareAndSet(false, true)) {
+                if (!idle.offer(intended)) {
+                    if (poolSize.get() < maxVus && initialising.get() < maxInitialising) {
                         poolSize.incrementAndGet();
+                        initialising.incrementAndGet();
                         startVu(vu -> {
-                            growing.set(false);
+                            IdleVus.Slot slot = idle.join();
+                            initialising.decrementAndGet();
                             runOne(vu, intended);
-                            serve(vu);
+                            serve(vu, slot);
                         });
                     } else {
                         dropped.publish(schedule.count() - 1, intended);
@@ -82,27 +81,16 @@ public abstract sealed class ArrivalRateExecutor extends ScenarioExecutor
                 }
             }
         } finally {
-            // Every VU, idle or busy, takes one of these when it is next free, and ends.
-            for (int i = poolSize.get(); i > 0; i--) {
-                work.put(NO_MORE_WORK);
-            }
+            idle.close();
         }
         awaitVus(end);
     }
 
-    /**
-     * An idle VU's life: take due iterations until the schedule is over. The wait is untimed:
-     * a virtual thread's timed wait arms a timer each time, which costs more than the handoff.
-     */
-    private void serve(ScenarioVu vu) {
+    /** An idle VU's life: run the iterations it is handed until the schedule is over. */
+    private void serve(ScenarioVu vu, IdleVus.Slot slot) {
         while (true) {
-            long intended;
-            try {
-                intended = work.take();
-            } catch (InterruptedException e) {
-                throw new io.fusillade.engine.js.VuInterruptedException();
-            }
-            if (intended == NO_MORE_WORK || stopping()) {
+            long intended = idle.await(slot);
+            if (IdleVus.isClosed(intended) || stopping()) {
                 return;
             }
             runOne(vu, intended);

@@ -46,6 +46,8 @@ public final class VuBridge {
 
     private final int vu;
     private final int scenarioId;
+    private final Map<String, String> scenarioTags;
+    private final int scenarioTagSetId;
     private final VuServices services;
     private HttpSession session;
     /** True while the script's init code runs: requests are not allowed there, as in k6. */
@@ -84,9 +86,17 @@ public final class VuBridge {
     private String pendingCheckMessage;
 
     VuBridge(int vu, int scenarioId, VuServices services) {
+        this(vu, scenarioId, services, Map.of());
+    }
+
+    /** @param scenarioTags the scenario's {@code tags}, on every request and check of this VU (a request's own tags win) */
+    VuBridge(int vu, int scenarioId, VuServices services, Map<String, String> scenarioTags) {
         this.vu = vu;
         this.scenarioId = scenarioId;
         this.services = services;
+        this.scenarioTags = Map.copyOf(scenarioTags);
+        this.scenarioTagSetId = scenarioTags.isEmpty() ? 0 : intern(TagSets.encode(new TreeMap<>(scenarioTags)));
+        this.groupTagSetId = scenarioTagSetId;
         this.env = ProxyObject.fromMap(new HashMap<>(services.env()));
     }
 
@@ -147,7 +157,7 @@ public final class VuBridge {
             }
             v = params.getMember("tags");
             if (v != null && v.hasMembers()) {
-                Map<String, String> tags = new TreeMap<>();
+                Map<String, String> tags = new TreeMap<>(scenarioTags);
                 for (String key : v.getMemberKeys()) {
                     Value tv = v.getMember(key);
                     tags.put(key, tv.isString() ? tv.asString() : tv.toString());
@@ -545,17 +555,23 @@ public final class VuBridge {
         services.ring().publish(CHECK, this);
     }
 
-    /** Enters or leaves a {@code group()}: requests, checks and metrics are tagged {@code group=path} inside it. */
+    /**
+     * Enters or leaves a {@code group()}: requests, checks and metrics are tagged {@code group=path}
+     * inside it. {@code groupTagSetId} is the tag set every record of the VU carries right now:
+     * its scenario's tags, plus the group when it is in one.
+     */
     @HostAccess.Export
     public void setGroup(String path) {
         group = path;
         if (path.isEmpty()) {
-            groupTagSetId = 0;
+            groupTagSetId = scenarioTagSetId;
             return;
         }
         Integer id = groupTagSetIds.get(path);
         if (id == null) {
-            id = intern(TagSets.encode(Map.of("group", path)));
+            Map<String, String> tags = new TreeMap<>(scenarioTags);
+            tags.put("group", path);
+            id = intern(TagSets.encode(tags));
             if (groupTagSetIds.size() < 10_000) {
                 groupTagSetIds.put(path, id);
             }

@@ -56,17 +56,26 @@ public final class VuRuntime implements AutoCloseable {
      * @throws ScriptException when the script does not parse, throws during init, or lacks {@code exec}
      */
     public VuRuntime(ScriptRuntime script, int vu, int scenarioId, String scenario, String exec, VuServices services) {
+        this(script, vu, scenarioId, scenario, exec, services, Map.of());
+    }
+
+    /**
+     * As {@link #VuRuntime(ScriptRuntime, int, int, String, String, VuServices)}, with the
+     * scenario's {@code tags} on every request and check the VU records.
+     */
+    public VuRuntime(ScriptRuntime script, int vu, int scenarioId, String scenario, String exec, VuServices services,
+                     Map<String, String> tags) {
         this.script = script;
         this.vu = vu;
         this.context = script.newContext();
         try {
-            this.bridge = new VuBridge(vu, scenarioId, services);
+            this.bridge = new VuBridge(vu, scenarioId, services, tags);
             bridge.scriptDir(script.script().getParent());
             this.iterate = context.eval(PRELUDE).execute(bridge, vu);
             Value globals = context.getBindings("js");
             globals.putMember("__SCENARIO", scenario);
             // One object per VU context, so it survives from one iteration to the next.
-            globals.putMember("__VU_STATE", context.eval("js", "({})"));
+            globals.putMember("__VU_STATE", globals.getMember("Object").newInstance());
             context.eval(STDLIB).execute(new StdlibBridge(bridge, vu, scenarioId, services, script.shared()), bridge);
             bridge.attach(context.eval("js", "JSON.parse"));
             this.exports = script.evalModule(context);
@@ -88,7 +97,7 @@ public final class VuRuntime implements AutoCloseable {
      * parses its own, so one VU changing its data changes nobody else's, as in k6.
      */
     public void setupData(String json) {
-        setupData = json == null ? null : context.eval("js", "JSON.parse").execute(json);
+        setupData = json == null ? null : context.getBindings("js").getMember("JSON").getMember("parse").execute(json);
     }
 
     /** The names of the functions the script exports. */

@@ -82,6 +82,11 @@ public final class OptionsResolver {
         }
         Duration gracefulStop = top.duration("stop", TestOptions.DEFAULT_GRACEFUL_STOP);
         List<ScenarioOptions> scenarios = new ScenarioParser(warnings).parse(top);
+        Map<String, List<String>> allThresholds = new LinkedHashMap<>(thresholds);
+        for (ScenarioOptions scenario : scenarios) {
+            scenario.thresholds().forEach((metric, expressions) -> allThresholds.computeIfAbsent(
+                    scoped(metric, scenario.name()), k -> new ArrayList<>()).addAll(expressions));
+        }
         int workers = 0;
         Duration longest = null;
         for (ScenarioOptions scenario : scenarios) {
@@ -95,9 +100,20 @@ public final class OptionsResolver {
         if (scenarios.size() == 1 && scenarios.getFirst().executor() instanceof ExecutorSpec.PerVuIterations p) {
             iterations = p.iterations();
         }
-        return new TestOptions(Math.max(1, workers), longest, iterations, gracefulStop, thresholds, insecure, sink,
+        return new TestOptions(Math.max(1, workers), longest, iterations, gracefulStop, allThresholds, insecure, sink,
                 layers.isEmpty() ? Map.of() : layers.getFirst(), scenarios,
                 top.duration("setupTimeout", TestOptions.DEFAULT_HOOK_TIMEOUT), top.duration("teardownTimeout", TestOptions.DEFAULT_HOOK_TIMEOUT));
+    }
+
+    /** A scenario's threshold key, narrowed to it: {@code http_req_failed{scenario:checkout}}. */
+    static String scoped(String metric, String scenario) {
+        String tag = "scenario:" + scenario;
+        int brace = metric.indexOf('{');
+        if (brace < 0) {
+            return metric + "{" + tag + "}";
+        }
+        String tags = metric.substring(brace + 1, metric.lastIndexOf('}')).strip();
+        return metric.substring(0, brace) + "{" + (tags.isEmpty() ? "" : tags + ",") + tag + "}";
     }
 
     /** Thresholds as written: metric key to expressions ({@code {threshold: ...}} objects are read too); empty when absent. */

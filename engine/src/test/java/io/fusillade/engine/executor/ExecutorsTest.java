@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fusillade.engine.testing.LocalTarget;
 import io.fusillade.ingest.SampleEvent;
 import io.fusillade.ingest.SampleKind;
+import io.fusillade.ingest.TagSets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -30,20 +31,24 @@ class ExecutorsTest {
     void constantArrivalRateStartsExactlyTheScheduleEvenlyAndRecordsIntendedStarts() throws Exception {
         RecordedRun r = run("""
                 export const options = { executor: 'constant-arrival-rate', rate: 50, timeUnit: '1s', duration: '4s',
-                                         preAllocatedVUs: 4, maxVUs: 20 };
+                                         preAllocatedVUs: 50, maxVUs: 100 };
                 export default function () { http.get(`${__ENV.BASE_URL}/health`); }
                 """);
         List<SampleEvent> iterations = r.of(SampleKind.ITERATION);
-        assertThat(iterations).hasSizeBetween(197, 203);
-        assertThat(r.of(SampleKind.DROPPED_ITERATION)).isEmpty();
-        long first = iterations.stream().mapToLong(e -> e.intendedStartNanos).min().orElseThrow();
-        Map<Long, Long> perSecond = iterations.stream().collect(Collectors.groupingBy(
+        List<SampleEvent> planned = new java.util.ArrayList<>(iterations);
+        planned.addAll(r.of(SampleKind.DROPPED_ITERATION));
+        // The schedule is exact: 200 due, 50 in each second. On a starved machine a few may find
+        // every VU busy (most often in the first, cold second) and are dropped, and say so.
+        assertThat(planned).hasSize(200);
+        assertThat(iterations).hasSizeGreaterThanOrEqualTo(180);
+        long first = planned.stream().mapToLong(e -> e.intendedStartNanos).min().orElseThrow();
+        Map<Long, Long> perSecond = planned.stream().collect(Collectors.groupingBy(
                 e -> (e.intendedStartNanos - first) / 1_000_000_000L, Collectors.counting()));
         assertThat(perSecond).containsOnlyKeys(0L, 1L, 2L, 3L);
-        assertThat(perSecond.values()).allSatisfy(n -> assertThat(n).isBetween(48L, 52L));
+        assertThat(perSecond.values()).allSatisfy(n -> assertThat(n).isBetween(49L, 51L));
         // Planned starts are 20 ms apart; actual starts follow them.
-        List<Long> planned = iterations.stream().map(e -> e.intendedStartNanos).sorted().toList();
-        assertThat(planned.get(100) - planned.get(99)).isBetween(19_000_000L, 21_000_000L);
+        List<Long> due = planned.stream().map(e -> e.intendedStartNanos).sorted().toList();
+        assertThat(due.get(100) - due.get(99)).isBetween(19_000_000L, 21_000_000L);
         assertThat(iterations).allSatisfy(e -> assertThat(e.startNanos).isGreaterThanOrEqualTo(e.intendedStartNanos));
         // Requests carry their iteration's lag: intended start no later than the actual one.
         assertThat(r.of(SampleKind.REQUEST)).hasSameSizeAs(iterations)
@@ -118,21 +123,43 @@ class ExecutorsTest {
     }
 
     @Test
+    void rampingDownLetsIterationsFinishWithinGracefulRampDownThenCancelsThem() throws Exception {
+        RecordedRun r = run("""
+                export const options = { scenarios: {
+                    patient: { executor: 'ramping-vus', startVUs: 2, gracefulRampDown: '3s', exec: 'slow',
+                               stages: [{ duration: '500ms', target: 2 }, { duration: '100ms', target: 0 }, { duration: '2s', target: 0 }] },
+                    hasty: { executor: 'ramping-vus', startVUs: 2, gracefulRampDown: '200ms', exec: 'stuck',
+                             stages: [{ duration: '500ms', target: 2 }, { duration: '100ms', target: 0 }, { duration: '2s', target: 0 }] },
+                } };
+                export function slow() { sleep(1); }
+                export function stuck() { sleep(30); }
+                """);
+        // Ramped down at ~0.6 s: the 1 s iterations finish; the 30 s ones are cut 200 ms later.
+        assertThat(r.iterationsOf("patient")).hasSize(2);
+        assertThat(r.iterationsOf("hasty")).isEmpty();
+        assertThat(r.outcome().interruptedVus()).isEqualTo(2);
+        assertThat(r.seconds()).isLessThan(10);
+    }
+
+    @Test
     void scenariosRunConcurrentlyWithTheirOwnFunctionStartTimeAndName() throws Exception {
         RecordedRun r = run("""
                 export const options = { scenarios: {
                     early: { executor: 'constant-vus', vus: 2, duration: '2s', exec: 'early' },
                     late: { executor: 'per-vu-iterations', vus: 1, iterations: 3, startTime: '1s', exec: 'late',
-                            env: { WHO: 'late one' } },
+                            env: { WHO: 'late one' }, tags: { team: 'payments', flow: 'base' } },
                 } };
                 export function early() { if (__SCENARIO !== 'early') throw new Error('wrong scenario ' + __SCENARIO); sleep(0.1); }
                 export function late() {
                     if (__SCENARIO !== 'late' || __ENV.WHO !== 'late one') throw new Error('wrong scenario ' + __SCENARIO);
                     __VU_STATE.n = (__VU_STATE.n || 0) + 1;
                     if (__VU_STATE.n !== __ITERATION + 1) throw new Error('state lost');
+                    http.get(`${__ENV.BASE_URL}/health`, { tags: { flow: 'own' } });
+                    check(1, { 'one': (x) => x === 1 });
                     sleep(0.1);
                 }
                 """);
+        assertThat(r.iterationErrors()).isZero();
         List<SampleEvent> early = r.iterationsOf("early");
         List<SampleEvent> late = r.iterationsOf("late");
         assertThat(early).hasSizeBetween(20, 42);
@@ -144,6 +171,11 @@ class ExecutorsTest {
         Set<Integer> earlyVus = early.stream().map(e -> e.vu).collect(Collectors.toSet());
         assertThat(late).allSatisfy(e -> assertThat(earlyVus).doesNotContain(e.vu));
         assertThat(r.outcome().iterations()).isEqualTo(early.size() + late.size());
+        // The scenario's tags are on its requests and checks; a request's own tag wins.
+        assertThat(r.of(SampleKind.REQUEST)).hasSize(3).allSatisfy(e -> assertThat(TagSets.decode(r.names().get(e.tagSetId)))
+                .containsEntry("team", "payments").containsEntry("flow", "own"));
+        assertThat(r.of(SampleKind.CHECK)).hasSize(3).allSatisfy(e -> assertThat(TagSets.decode(r.names().get(e.tagSetId)))
+                .containsEntry("team", "payments").containsEntry("flow", "base"));
     }
 
     @Test

@@ -27,7 +27,8 @@ import java.util.function.Consumer;
  * A script run through the real options resolver and {@link Execution}, with every record the
  * run publishes kept in order: the stream its journal would hold, read back as the oracle.
  */
-record RecordedRun(ExecutionOutcome outcome, List<SampleEvent> records, Map<Integer, String> names, double seconds) {
+record RecordedRun(ExecutionOutcome outcome, List<SampleEvent> records, Map<Integer, String> names, double seconds,
+                   long iterationErrors) {
 
     /** Keeps a copy of every record. */
     private static final class Recorder implements SampleSink {
@@ -70,8 +71,13 @@ record RecordedRun(ExecutionOutcome outcome, List<SampleEvent> records, Map<Inte
                 options = init.options();
             }
             TestOptions resolved = new OptionsResolver().resolve(options, OptionsResolver.Overrides.none());
-            Execution execution = new Execution(resolved.scenarios(), (vu, scenario, id) ->
-                    new VuRuntime(runtime, vu, id, scenario.name(), scenario.exec(), services), ring, clock, log);
+            Execution execution = new Execution(resolved.scenarios(), (vu, scenario, id) -> {
+                Map<String, String> scenarioEnv = new java.util.HashMap<>(env);
+                scenarioEnv.putAll(scenario.env());
+                VuServices own = new VuServices(ring, clock, http, log, scenarioEnv, HttpClientConfig.DEFAULT_TIMEOUT,
+                        scenario.responseSink());
+                return new VuRuntime(runtime, vu, id, scenario.name(), scenario.exec(), own, scenario.tags());
+            }, ring, clock, log);
             Thread controller = Thread.ofVirtual().start(() -> control.accept(execution));
             outcome = execution.run();
             controller.join();
@@ -84,7 +90,7 @@ record RecordedRun(ExecutionOutcome outcome, List<SampleEvent> records, Map<Inte
                 names.put(e.entryId, e.text);
             }
         }
-        return new RecordedRun(outcome, recorder.records, names, seconds);
+        return new RecordedRun(outcome, recorder.records, names, seconds, log.iterationErrors());
     }
 
     List<SampleEvent> of(SampleKind kind) {

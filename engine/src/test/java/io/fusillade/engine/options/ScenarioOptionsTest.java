@@ -59,6 +59,8 @@ class ScenarioOptionsTest {
         assertThat(checkout.responseSink()).isTrue();
         assertThat(checkout.tags()).containsEntry("flow", "buy");
         assertThat(checkout.thresholds()).containsEntry("http_req_failed", List.of("rate < 0.005"));
+        // The run judges them on the scenario's own records.
+        assertThat(o.thresholds()).containsEntry("http_req_failed{scenario:checkout}", List.of("rate < 0.005"));
         assertThat(checkout.end()).isEqualTo(Duration.ofSeconds(90));
         assertThat(o.workers()).isEqualTo(15);
     }
