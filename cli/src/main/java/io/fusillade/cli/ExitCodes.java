@@ -14,6 +14,10 @@ public final class ExitCodes {
     public static final int INVALID_CONFIG = 104;
     /** The script could not be loaded or threw in its init code (syntax error, missing file). */
     public static final int SCRIPT_ERROR = 107;
+    /** The script aborted the run ({@code exec.test.abort()}). */
+    public static final int SCRIPT_ABORTED = 108;
+    /** {@code fusillade test}: at least one unit test failed, or none ran. */
+    public static final int TESTS_FAILED = 1;
     /** A run directory or journal could not be read. */
     public static final int BAD_JOURNAL = 110;
 

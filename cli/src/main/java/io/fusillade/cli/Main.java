@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
         versionProvider = VersionCommand.Provider.class,
         description = "Load testing with JavaScript scripts and a replayable sample journal.",
         subcommands = {RunCommand.class, AnalyzeCommand.class, CompareCommand.class, HistoryCommand.class, DemoCommand.class,
-            VersionCommand.class, ExportCommand.class, ReplayCommand.class, CommandLine.HelpCommand.class})
+            TestCommand.class, ExecCommand.class, VersionCommand.class, ExportCommand.class, ReplayCommand.class,
+            CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     /** Commands that run a script: for these the JavaScript engine starts before the arguments are parsed. */
     private static final Set<String> SCRIPT_COMMANDS = Set.of("run", "demo");

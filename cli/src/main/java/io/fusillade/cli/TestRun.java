@@ -23,6 +23,7 @@ import io.fusillade.engine.js.ScriptLog;
 import io.fusillade.engine.js.ScriptRuntime;
 import io.fusillade.engine.js.VuRuntime;
 import io.fusillade.engine.js.VuServices;
+import io.fusillade.engine.js.stdlib.TrendStats;
 import io.fusillade.engine.lifecycle.LifecycleHooks;
 import io.fusillade.engine.options.Durations;
 import io.fusillade.engine.options.OptionException;
@@ -61,6 +62,8 @@ import org.graalvm.polyglot.Engine;
  */
 final class TestRun {
     private static final String SCENARIO = "default";
+    /** How long {@code stats.get()} waits for the aggregator's answer. */
+    private static final Duration STATS_WAIT = Duration.ofSeconds(1);
     /** A RUN_META or MARKER record: a kind, a time and a text. */
     private record TextRecord(SampleKind kind, long atNanos, String text) {
     }
@@ -118,7 +121,12 @@ final class TestRun {
     /** Runs the test and returns the process exit code. */
     int execute() {
         ScriptLog log = new ScriptLog(request.out(), request.err(), request.logLevel());
-        Map<String, String> env = new HashMap<>(System.getenv());
+        Map<String, String> env;
+        try {
+            env = DotEnv.environment(request.script(), System.getenv());
+        } catch (IllegalArgumentException e) {
+            return fail(ExitCodes.INVALID_CONFIG, e.getMessage());
+        }
         env.putAll(request.extraEnv());
 
         // Chronicle and Netty load while the JS engine starts: both take most of a second.
@@ -153,7 +161,9 @@ final class TestRun {
                 runtime.close();
             }
             discard(opening);
+            boolean aborted = runtime != null && runtime.shared().abortReason() != null;
             return switch (e) {
+                case ScriptException se when aborted -> fail(ExitCodes.SCRIPT_ABORTED, se.getMessage());
                 case ScriptException se -> fail(ExitCodes.SCRIPT_ERROR, se.getMessage());
                 case CompletionException ce when ce.getCause() instanceof IllegalArgumentException bad ->
                         fail(ExitCodes.INVALID_CONFIG, bad.getMessage());
@@ -255,6 +265,11 @@ final class TestRun {
         }, ring, clock, log);
         pipeline.watcher().watch(AbortOnFail.mark(thresholds, options.scriptOptions(), request.abortOnFail()));
         abort.arm(executor::stop);
+        runtime.shared().onAbort(executor::stop);
+        // stats.get(): the registry answers at the end of its next batch; a marker makes sure there is one.
+        runtime.shared().statsFrom(name -> registry.liveTrend(name, STATS_WAIT,
+                () -> publishText(ring, SampleKind.MARKER, "stats-query")).map(t ->
+                new TrendStats(t.count(), t.avg(), t.min(), t.med(), t.max(), t.p90(), t.p95(), t.p99())));
 
         CountDownLatch finished = new CountDownLatch(1);
         Thread stopOnSignal = new Thread(() -> {
@@ -319,6 +334,11 @@ final class TestRun {
                         .map(r -> r.threshold().toString()).collect(java.util.stream.Collectors.joining(", ")));
                 outcomeText = "aborted_by_threshold";
                 exit = ExitCodes.THRESHOLDS_FAILED;
+            }
+            if (runtime.shared().abortReason() != null) {
+                request.err().println("fusillade: the script aborted the test: " + runtime.shared().abortReason());
+                outcomeText = "aborted";
+                exit = ExitCodes.SCRIPT_ABORTED;
             }
         }
         exit = writeOutputs(summary, exit);

@@ -20,6 +20,13 @@ final class CounterRecorder implements Recorder {
     }
 
     @Override
+    public void mergeFrom(Recorder other) {
+        CounterRecorder o = (CounterRecorder) other;
+        sum += o.sum;
+        samples += o.samples;
+    }
+
+    @Override
     public boolean hasSamples() {
         return samples > 0;
     }

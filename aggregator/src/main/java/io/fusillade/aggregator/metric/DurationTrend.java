@@ -55,6 +55,18 @@ final class DurationTrend {
         histogram.recordValue(Math.min(value, HIGHEST_NANOS));
     }
 
+    /** Adds {@code other}'s samples to this trend's. */
+    void mergeFrom(DurationTrend other) {
+        if (other.count == 0) {
+            return;
+        }
+        count += other.count;
+        sumNanos += other.sumNanos;
+        minNanos = Math.min(minNanos, other.minNanos);
+        maxNanos = Math.max(maxNanos, other.maxNanos);
+        histogram.add(other.histogram);
+    }
+
     long count() {
         return count;
     }

@@ -24,6 +24,14 @@ final class EndpointStats {
         }
     }
 
+    int nameId() {
+        return nameId;
+    }
+
+    DurationTrend duration() {
+        return duration;
+    }
+
     EndpointSummary summarize(Dictionary dictionary) {
         return new EndpointSummary(dictionary.text(methodId), dictionary.text(nameId), duration.count(), failures,
                 duration.summarize(), statusCounts.toMap());

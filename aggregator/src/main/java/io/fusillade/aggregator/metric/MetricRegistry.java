@@ -4,13 +4,16 @@ import io.fusillade.aggregator.summary.CheckSummary;
 import io.fusillade.aggregator.summary.EndpointSummary;
 import io.fusillade.aggregator.summary.MetricSummary;
 import io.fusillade.aggregator.summary.Summary;
+import io.fusillade.aggregator.summary.TrendSummary;
 import io.fusillade.aggregator.summary.Unit;
+import io.fusillade.aggregator.threshold.MetricKey;
 import io.fusillade.aggregator.threshold.Threshold;
 import io.fusillade.aggregator.threshold.ThresholdEvaluator;
 import io.fusillade.ingest.Dictionary;
 import io.fusillade.ingest.MetricType;
 import io.fusillade.ingest.SampleEvent;
 import io.fusillade.ingest.SampleSink;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -61,6 +64,8 @@ public final class MetricRegistry implements SampleSink {
     private final CounterRecorder dataReceived = new CounterRecorder(Unit.BYTES);
     private final IntLongMap statusCounts = new IntLongMap();
     private final LongObjectMap<EndpointStats> endpoints = new LongObjectMap<>();
+    private final TaggedSeries tagged = new TaggedSeries();
+    private final LiveQueries queries = new LiveQueries();
 
     private final CounterRecorder iterations = new CounterRecorder(Unit.NONE);
     private final DurationTrend iterationActive = DurationTrend.precise();
@@ -136,12 +141,51 @@ public final class MetricRegistry implements SampleSink {
         }
         if (endOfBatch || ++sincePublish >= PUBLISH_EVERY) {
             publishLive();
+            if (!queries.isEmpty()) {
+                queries.answer(this::trendNamed);
+            }
         }
+    }
+
+    /**
+     * Live statistics of the requests named {@code name} (all methods), or of the trend metric
+     * {@code name} (custom, or {@code http_req_duration}), for {@code stats.get(name)}: safe from
+     * any thread, answered by the consumer thread within its next batch; empty when nothing has
+     * that name yet or no answer came within {@code timeout}. {@code wake} runs once the
+     * question is queued and should publish a record, so that an idle ring gets a batch to end.
+     */
+    public Optional<TrendSummary> liveTrend(String name, Duration timeout, Runnable wake) {
+        return queries.ask(name, timeout, wake);
+    }
+
+    private Optional<TrendSummary> trendNamed(String name) {
+        DurationTrend merged = null;
+        for (EndpointStats stats : endpoints.values()) {
+            if (name.equals(dictionary.text(stats.nameId()))) {
+                if (merged == null) {
+                    merged = DurationTrend.compact();
+                }
+                merged.mergeFrom(stats.duration());
+            }
+        }
+        if (merged != null) {
+            return Optional.of(merged.summarize());
+        }
+        if (BuiltinMetrics.HTTP_REQ_DURATION.equals(name) && requestCount > 0) {
+            return Optional.of(httpReqDuration.summarize());
+        }
+        for (int id : customIds) {
+            if (name.equals(dictionary.text(id)) && customById[id] instanceof ValueTrendRecorder trend) {
+                return Optional.of(trend.summarize(0));
+            }
+        }
+        return Optional.empty();
     }
 
     @Override
     public void onEnd() {
         publishLive();
+        queries.answer(this::trendNamed);
     }
 
     private void onRequest(SampleEvent e) {
@@ -165,6 +209,7 @@ public final class MetricRegistry implements SampleSink {
         dataSent.add(e.bytesSent);
         dataReceived.add(e.bytesReceived);
         statusCounts.increment(e.status);
+        tagged.onRequest(e, failed);
         if (trackEndpoints) {
             endpoint(e.methodId, e.nameId).record(e.durationNanos, e.status, failed);
         }
@@ -225,6 +270,7 @@ public final class MetricRegistry implements SampleSink {
             customIds.add(id);
         }
         recorder.add(e.value);
+        tagged.onMetric(e, recorder);
     }
 
     private void onVuGauge(SampleEvent e) {
@@ -283,7 +329,7 @@ public final class MetricRegistry implements SampleSink {
      * registry's unsynchronised state. Copies every histogram, so call it per report, not per sample.
      */
     public Summary summary(List<Threshold> thresholds) {
-        Summary base = build(name -> true, true);
+        Summary base = build(name -> true, true, thresholds);
         return thresholds.isEmpty() ? base : base.withThresholds(ThresholdEvaluator.evaluate(base, thresholds));
     }
 
@@ -300,11 +346,11 @@ public final class MetricRegistry implements SampleSink {
             wanted.add(threshold.metric().toString());
             endpointsWanted |= threshold.metric().hasTags();
         }
-        Summary base = build(wanted::contains, endpointsWanted);
+        Summary base = build(wanted::contains, endpointsWanted, thresholds);
         return base.withThresholds(ThresholdEvaluator.evaluate(base, thresholds));
     }
 
-    private Summary build(Predicate<String> wanted, boolean withBreakdowns) {
+    private Summary build(Predicate<String> wanted, boolean withBreakdowns, List<Threshold> thresholds) {
         long start = window.start();
         long end = window.end();
         double durationSecs = (end - start) / 1e9;
@@ -348,6 +394,8 @@ public final class MetricRegistry implements SampleSink {
             putCustom(metrics, taken, wanted, dictionary.text(id), customById[id], durationSecs);
         }
 
+        putSubMetrics(metrics, wanted, thresholds, durationSecs);
+
         List<CheckSummary> checkSummaries = new ArrayList<>(checksInOrder.size());
         List<EndpointSummary> endpointSummaries = new ArrayList<>(endpoints.values().size());
         if (withBreakdowns) {
@@ -362,6 +410,25 @@ public final class MetricRegistry implements SampleSink {
         }
         return new Summary(start, end, durationSecs, metrics, checkSummaries, endpointSummaries,
                 statusCounts.toMap(), List.of(), Optional.ofNullable(runMetadata));
+    }
+
+    /** The tag-selected sub-metrics thresholds ask for, under their selector's name (as k6 shows them). */
+    private void putSubMetrics(Map<String, MetricSummary> metrics, Predicate<String> wanted, List<Threshold> thresholds,
+                               double durationSecs) {
+        for (Threshold threshold : thresholds) {
+            MetricKey key = threshold.metric();
+            String name = key.toString();
+            if (metrics.containsKey(name) || !wanted.test(name) || !TaggedSeries.answers(key)) {
+                continue;
+            }
+            int customId = -1;
+            for (int id : customIds) {
+                if (key.name().equals(dictionary.text(id))) {
+                    customId = id;
+                }
+            }
+            tagged.select(key, dictionary, customId, durationSecs).ifPresent(summary -> metrics.put(name, summary));
+        }
     }
 
     private static void put(Map<String, MetricSummary> metrics, Predicate<String> wanted, String name,

@@ -29,6 +29,13 @@ final class RateRecorder implements Recorder {
     }
 
     @Override
+    public void mergeFrom(Recorder other) {
+        RateRecorder o = (RateRecorder) other;
+        passes += o.passes;
+        fails += o.fails;
+    }
+
+    @Override
     public boolean hasSamples() {
         return passes + fails > 0;
     }

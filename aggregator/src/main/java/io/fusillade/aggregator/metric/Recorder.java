@@ -12,6 +12,9 @@ sealed interface Recorder permits CounterRecorder, GaugeRecorder, RateRecorder, 
 
     MetricSummary summarize(double durationSecs);
 
+    /** Adds {@code other}'s samples (a recorder of the same class) to this one's, to answer a tag selector. */
+    void mergeFrom(Recorder other);
+
     /** A fresh recorder for a metric of {@code type}. */
     static Recorder of(MetricType type) {
         return switch (type) {

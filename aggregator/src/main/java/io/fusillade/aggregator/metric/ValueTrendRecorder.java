@@ -34,6 +34,20 @@ final class ValueTrendRecorder implements Recorder {
     }
 
     @Override
+    public void mergeFrom(Recorder other) {
+        ValueTrendRecorder o = (ValueTrendRecorder) other;
+        count += o.count;
+        sum += o.sum;
+        min = Math.min(min, o.min);
+        max = Math.max(max, o.max);
+        try {
+            histogram.add(o.histogram);
+        } catch (ArrayIndexOutOfBoundsException outOfRange) {
+            // As in add(): beyond the histogram's range, the exact statistics still count it.
+        }
+    }
+
+    @Override
     public boolean hasSamples() {
         return count > 0;
     }

@@ -4,6 +4,7 @@ import io.fusillade.engine.js.module.BuiltinModules;
 import io.fusillade.engine.js.module.ModuleFileSystem;
 import io.fusillade.engine.js.stdlib.ScriptShared;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -86,6 +87,17 @@ public final class ScriptRuntime implements AutoCloseable {
             throw new ScriptException("cannot read script " + script + ": " + e.getMessage());
         }
         return new ScriptRuntime(path, engines.get(), source, sha256(bytes));
+    }
+
+    /**
+     * A script given as text rather than a file ({@code fusillade exec}): {@code name} stands
+     * for its file name in errors, and imports resolve against {@code dir}.
+     */
+    public static ScriptRuntime inline(String code, String name, Path dir) {
+        Path base = dir.toAbsolutePath().normalize();
+        Source source = Source.newBuilder("js", code, name).mimeType(MODULE_MIME).buildLiteral();
+        return new ScriptRuntime(base.resolve(name), newEngine(), source,
+                sha256(code.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** A new engine configured for test scripts; contexts made from one engine share compiled code. */
@@ -198,8 +210,7 @@ public final class ScriptRuntime implements AutoCloseable {
     private static boolean isInternal(SourceSection at) {
         String name = at.getSource().getName();
         String path = at.getSource().getPath();
-        return VuRuntime.PRELUDE_NAME.equals(name) || VuRuntime.STDLIB_NAME.equals(name)
-                || (path != null && path.startsWith(BuiltinModules.ROOT.toString()));
+        return VuRuntime.isApiSource(name) || (path != null && path.startsWith(BuiltinModules.ROOT.toString()));
     }
 
     private static String relative(String file) {

@@ -7,6 +7,7 @@ import io.fusillade.engine.js.stdlib.RandomData;
 import io.fusillade.engine.js.stdlib.ScriptShared;
 import io.fusillade.engine.js.stdlib.SharedData;
 import io.fusillade.engine.js.stdlib.TestResult;
+import io.fusillade.engine.js.stdlib.TrendStats;
 import io.fusillade.ingest.MetricType;
 import io.fusillade.ingest.SampleEvent;
 import io.fusillade.ingest.SampleKind;
@@ -19,7 +20,11 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.HashMap;
+import java.util.Map;
+import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.HostAccess;
+import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
 
 /**
@@ -30,6 +35,8 @@ import org.graalvm.polyglot.Value;
  */
 public final class StdlibBridge {
     private static final SampleWriter<StdlibBridge> METRIC = StdlibBridge::writeMetric;
+    /** The standard library's parts, each evaluated in a VU the first time it uses one of their globals. */
+    private static final Map<String, Source> PARTS = parts("metrics", "data", "crypto", "tests", "k6");
     private static final String GROUP_DURATION = "group_duration";
 
     private final VuBridge vu;
@@ -44,6 +51,8 @@ public final class StdlibBridge {
     private double pendingValue;
     private int pendingTagSetId;
     private int groupDurationId = -1;
+    private static final long STATS_MAX_AGE_NANOS = 250_000_000L;
+    private final Map<String, CachedStats> statsCache = new HashMap<>();
 
     StdlibBridge(VuBridge vu, int vuNumber, int scenarioId, VuServices services, ScriptShared shared) {
         this.vu = vu;
@@ -51,6 +60,24 @@ public final class StdlibBridge {
         this.scenarioId = scenarioId;
         this.services = services;
         this.shared = shared;
+    }
+
+    private static Map<String, Source> parts(String... names) {
+        Map<String, Source> parts = new HashMap<>();
+        for (String name : names) {
+            parts.put(name, VuRuntime.load("stdlib-" + name + ".js", VuRuntime.STDLIB_PART_PREFIX + name + ".js"));
+        }
+        return Map.copyOf(parts);
+    }
+
+    /** The function that installs part {@code name} of the standard library, evaluated in the calling VU's context. */
+    @HostAccess.Export
+    public Value loadPart(String name) {
+        Source source = PARTS.get(name);
+        if (source == null) {
+            throw new IllegalArgumentException("no standard library part '" + name + "'");
+        }
+        return Context.getCurrent().eval(source);
     }
 
     // ---- custom metrics -----------------------------------------------------------------------
@@ -117,6 +144,28 @@ public final class StdlibBridge {
         slot.scenarioId = bridge.scenarioId;
         slot.vu = bridge.vuNumber;
         slot.iteration = bridge.vu.iteration;
+    }
+
+    /**
+     * {@code stats.get(name)}: live statistics as JSON, or null. Asking the aggregator waits for
+     * its next batch, so each VU keeps an answer for a quarter of a second.
+     */
+    @HostAccess.Export
+    public String stats(String name) {
+        long now = System.nanoTime();
+        CachedStats cached = statsCache.get(name);
+        if (cached != null && now - cached.atNanos() < STATS_MAX_AGE_NANOS) {
+            return cached.json();
+        }
+        String json = shared.stats(name).map(TrendStats::toJson).orElse(null);
+        if (statsCache.size() > 1_000) {
+            statsCache.clear();
+        }
+        statsCache.put(name, new CachedStats(now, json));
+        return json;
+    }
+
+    private record CachedStats(long atNanos, String json) {
     }
 
     // ---- files and shared data ----------------------------------------------------------------
@@ -282,6 +331,11 @@ public final class StdlibBridge {
     // ---- tests and execution ------------------------------------------------------------------
 
     @HostAccess.Export
+    public boolean testing() {
+        return shared.testing();
+    }
+
+    @HostAccess.Export
     public void testResult(String name, boolean passed, String message, double millis) {
         shared.testResult(new TestResult(name, passed, message, (long) millis));
     }
@@ -296,6 +350,10 @@ public final class StdlibBridge {
     @HostAccess.Export
     public void abort(String reason) {
         shared.abort(reason);
+        if (vu.initPhase) {
+            // In init code the script never starts: say why, as a script error would.
+            throw new IllegalStateException("the script aborted the test: " + shared.abortReason());
+        }
         throw new VuInterruptedException();
     }
 }

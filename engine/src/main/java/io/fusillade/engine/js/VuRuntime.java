@@ -21,6 +21,8 @@ public final class VuRuntime implements AutoCloseable {
     static final String PRELUDE_NAME = "fusillade-prelude.js";
     /** The source name of the standard library's JavaScript. */
     static final String STDLIB_NAME = "fusillade-stdlib.js";
+    /** The source names of the standard library's parts start so. */
+    static final String STDLIB_PART_PREFIX = "fusillade-stdlib-";
     private static final Source PRELUDE = load("prelude.js", PRELUDE_NAME);
     private static final Source STDLIB = load("stdlib.js", STDLIB_NAME);
 
@@ -37,7 +39,8 @@ public final class VuRuntime implements AutoCloseable {
     /**
      * Builds the context for VU {@code vu} (1-based) and evaluates the script's init code.
      *
-     * @param exec the exported function iterations call ({@code "default"} unless a scenario says otherwise)
+     * @param exec the exported function iterations call ({@code "default"} unless a scenario says otherwise),
+     *             or null for a context that only runs the script's init code
      * @throws ScriptException when the script does not parse, throws during init, or lacks {@code exec}
      */
     public VuRuntime(ScriptRuntime script, int vu, int scenarioId, String exec, VuServices services) {
@@ -209,7 +212,12 @@ public final class VuRuntime implements AutoCloseable {
         }
     }
 
-    private static Source load(String resource, String name) {
+    /** True for the source name of the API's own JavaScript (prelude, standard library and its parts). */
+    static boolean isApiSource(String name) {
+        return PRELUDE_NAME.equals(name) || STDLIB_NAME.equals(name) || (name != null && name.startsWith(STDLIB_PART_PREFIX));
+    }
+
+    static Source load(String resource, String name) {
         try (InputStream in = VuRuntime.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException(resource + " missing from the engine jar");

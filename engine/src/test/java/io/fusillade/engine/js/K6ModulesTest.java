@@ -122,6 +122,11 @@ class K6ModulesTest {
                 import exec from 'k6/execution';
                 export default function () { exec.test.abort('enough'); }
                 """, 1, 1)).isInstanceOf(VuInterruptedException.class);
+        assertThatThrownBy(() -> harness.run("""
+                import exec from 'k6/execution';
+                exec.test.abort('no data');
+                export default function () {}
+                """, 1, 1)).isInstanceOf(ScriptException.class).hasMessageContaining("test.js:2:").hasMessageContaining("the script aborted the test: no data");
     }
 
     @Test

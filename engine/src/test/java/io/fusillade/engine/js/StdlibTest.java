@@ -114,6 +114,8 @@ class StdlibTest {
                   metrics.rateAdd('payment_success', true);
                   metrics.gaugeSet('queue_depth', 9, { queue: 'a' });
                   sleepRandom(0.001, 0.002);
+                  __VU_STATE.count = (__VU_STATE.count || 0) + 1;
+                  print(`scenario=${__SCENARIO} state=${__VU_STATE.count}`);
                   console.table([{ name: 'Alice', score: 95 }, { name: 'Bob', score: 87 }]);
                 }
                 """, 1, 1);
@@ -133,11 +135,12 @@ class StdlibTest {
                 .satisfies(m -> assertThat(c.tags(m)).containsEntry("queue", "a"));
         assertThat(c.of(SampleKind.ITERATION)).isEmpty();
         assertThat(run.stderr()).contains("│ (index) │ name  │ score │", "│ 1       │ Bob   │ 87    │");
+        assertThat(run.stdout()).contains("scenario=default state=1");
     }
 
     @Test
-    void unitTestsReportEachResult() throws IOException {
-        ScriptHarness.Run run = harness.run("""
+    void unitTestsReportEachResultAndAreSkippedInALoadTest() throws IOException {
+        String source = """
                 const total = (price, n) => price * n;
                 describe('Cart Logic', () => {
                   test('calculates total correctly', () => { expect(total(100, 2)).toBe(200); });
@@ -146,7 +149,9 @@ class StdlibTest {
                 });
                 test('truthy', () => expect('x').toBeTruthy());
                 export default function () {}
-                """, 1, 0);
+                """;
+        assertThat(harness.run(source, 1, 1).shared().testResults()).isEmpty();
+        ScriptHarness.Run run = harness.runTests(source);
         assertThat(run.shared().testResults()).extracting(TestResult::name, TestResult::passed).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("Cart Logic › calculates total correctly", true),
                 org.assertj.core.groups.Tuple.tuple("Cart Logic › compares deeply", true),

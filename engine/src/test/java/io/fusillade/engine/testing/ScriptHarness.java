@@ -114,8 +114,17 @@ public final class ScriptHarness implements BeforeAllCallback, AfterAllCallback,
         return run(source, 1, vus, iterations, local.http());
     }
 
+    /** Runs {@code source}'s init code once with unit tests enabled, as {@code fusillade test} does. */
+    public Run runTests(String source) throws IOException {
+        return run(source, 1, 1, 0, local.http(), true);
+    }
+
     /** {@link #run(String, int, int)} with VU numbers from {@code firstVu} and a chosen HTTP client. */
     public Run run(String source, int firstVu, int vus, int iterations, HttpClientEngine http) throws IOException {
+        return run(source, firstVu, vus, iterations, http, false);
+    }
+
+    private Run run(String source, int firstVu, int vus, int iterations, HttpClientEngine http, boolean tests) throws IOException {
         Map<String, String> env = Map.of("BASE_URL", local.target().baseUrl());
         Path script = dir.resolve("test.js");
         Files.writeString(script, source);
@@ -130,6 +139,9 @@ public final class ScriptHarness implements BeforeAllCallback, AfterAllCallback,
         ScriptShared shared;
         try (ScriptRuntime runtime = ScriptRuntime.load(script)) {
             shared = runtime.shared();
+            if (tests) {
+                shared.enableTests();
+            }
             int scenarioId = ring.dictionary().intern("default");
             for (int vu = firstVu; vu < firstVu + vus; vu++) {
                 try (VuRuntime runtimeVu = new VuRuntime(runtime, vu, scenarioId, "default", services)) {

@@ -4,15 +4,18 @@ import io.fusillade.ingest.MetricType;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 
 /**
  * What the VUs of one run share through the standard library: shared arrays and CSV files
  * (one copy each), the custom metrics' types (a name keeps its first type), the counter behind
- * {@code utils.sequentialId()}, unit test results, and a request to abort the run.
+ * {@code utils.sequentialId()}, unit test results, a request to abort the run, and where
+ * {@code stats.get()} reads from.
  */
 public final class ScriptShared {
     private final Path scriptDir;
@@ -23,6 +26,8 @@ public final class ScriptShared {
     private final AtomicReference<String> abortReason = new AtomicReference<>();
     private final List<Runnable> abortListeners = new CopyOnWriteArrayList<>();
     private final List<TestResult> testResults = new CopyOnWriteArrayList<>();
+    private volatile boolean testing;
+    private volatile Function<String, Optional<TrendStats>> stats = name -> Optional.empty();
 
     /** @param scriptDir the script's folder, which {@code open()} and {@code SharedCSV} paths are relative to */
     public ScriptShared(Path scriptDir) {
@@ -87,6 +92,26 @@ public final class ScriptShared {
         if (abortReason.get() != null) {
             listener.run();
         }
+    }
+
+    /** Where {@code stats.get(name)} reads live statistics from (the run's aggregator); none by default. */
+    public void statsFrom(Function<String, Optional<TrendStats>> source) {
+        stats = source;
+    }
+
+    /** The live statistics of requests or a trend called {@code name}, when there are any. */
+    public Optional<TrendStats> stats(String name) {
+        return stats.apply(name);
+    }
+
+    /** Makes {@code test(name, fn)} run its tests ({@code fusillade test}); in a load test they are skipped. */
+    public void enableTests() {
+        testing = true;
+    }
+
+    /** True when unit tests run. */
+    public boolean testing() {
+        return testing;
     }
 
     /** Records the outcome of one unit test ({@code test(name, fn)}). */
