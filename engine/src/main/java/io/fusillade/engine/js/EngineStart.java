@@ -31,8 +31,21 @@ public final class EngineStart implements Supplier<Engine> {
 
     private static Engine buildAndWarm() {
         Engine engine = ScriptRuntime.newEngine();
+        // Parsing the API's own JavaScript and initialising a first realm are independent: on two cores, both at once.
+        Thread parsing = Thread.ofPlatform().daemon(true).name("js-preparse").start(() -> {
+            try (Context context = Context.newBuilder("js").engine(engine).build()) {
+                VuRuntime.preparse(context);
+            } catch (RuntimeException ignored) {
+                // Only an optimisation: the first VU parses what is missing.
+            }
+        });
         try (Context context = Context.newBuilder("js").engine(engine).build()) {
             context.eval("js", "1");
+        }
+        try {
+            parsing.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         return engine;
     }

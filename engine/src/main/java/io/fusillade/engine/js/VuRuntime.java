@@ -26,6 +26,12 @@ public final class VuRuntime implements AutoCloseable {
     private static final Source PRELUDE = load("prelude.js", PRELUDE_NAME);
     private static final Source STDLIB = load("stdlib.js", STDLIB_NAME);
 
+    /** Parses the API's own JavaScript in {@code context}, so that its engine has it parsed before the first VU needs it. */
+    static void preparse(Context context) {
+        context.parse(PRELUDE);
+        context.parse(STDLIB);
+    }
+
     private final ScriptRuntime script;
     private final Context context;
     private final VuBridge bridge;

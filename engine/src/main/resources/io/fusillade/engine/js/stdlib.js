@@ -16,25 +16,23 @@
       loaded = lib.loadPart(name)(lib, core);
       parts.set(name, loaded);
       for (const key of Object.keys(loaded)) {
-        if (lazyNames.get(key) === name) {
+        if (lazyNames[key] === name) {
           define(key, loaded[key]);
         }
       }
     }
     return loaded;
   }
-  const lazyNames = new Map();
-  function lazy(partName, names) {
-    for (const key of names) {
-      lazyNames.set(key, partName);
-      Object.defineProperty(globalThis, key, {
-        configurable: true,
-        enumerable: false,
-        get: () => part(partName)[key],
-        set: (value) => define(key, value),
-      });
-    }
-  }
+  // Every VU context runs this set-up once, so it avoids what would make code hot enough to be
+  // compiled for nothing with many VUs (loops, a defineProperty call per global, iterators,
+  // Maps): straight-line descriptors, defined in one call at the end.
+  const lazyNames = Object.create(null);
+  const descriptors = Object.create(null);
+  const lazy = (partName, key) => {
+    lazyNames[key] = partName;
+    descriptors[key] = { configurable: true, enumerable: false, get: () => part(partName)[key], set: (value) => define(key, value) };
+  };
+  const plain = (value) => ({ value, writable: true, enumerable: false, configurable: true });
 
   // ---- groups -------------------------------------------------------------------------------
   let groupPath = '';
@@ -117,16 +115,24 @@
 
   const core = Object.freeze({ bytesToBuffer, part });
 
-  define('group', group);
-  define('segment', group);
-  define('fail', fail);
-  define('sleepRandom', sleepRandom);
+  descriptors.group = plain(group);
+  descriptors.segment = plain(group);
+  descriptors.fail = plain(fail);
+  descriptors.sleepRandom = plain(sleepRandom);
+  descriptors.open = plain(open);
   console.table = table;
-  define('open', open);
-  lazy('metrics', ['metrics', 'stats']);
-  lazy('data', ['SharedArray', 'SharedCSV']);
-  lazy('crypto', ['crypto', 'encoding', 'utils']);
-  lazy('tests', ['describe', 'test', 'it', 'expect']);
+  lazy('metrics', 'metrics');
+  lazy('metrics', 'stats');
+  lazy('data', 'SharedArray');
+  lazy('data', 'SharedCSV');
+  lazy('crypto', 'crypto');
+  lazy('crypto', 'encoding');
+  lazy('crypto', 'utils');
+  lazy('tests', 'describe');
+  lazy('tests', 'test');
+  lazy('tests', 'it');
+  lazy('tests', 'expect');
   // What the k6/* modules build on, out of the way of scripts' own names.
-  lazy('k6', ['__fusillade_k6']);
+  lazy('k6', '__fusillade_k6');
+  Object.defineProperties(globalThis, descriptors);
 })
