@@ -35,5 +35,8 @@ export default function () {
     'signature is hex': () => /^[0-9a-f]{64}$/.test(signature),
     'scenario is known': () => exec.scenario.name === 'default',
     'random in range': () => { const n = randomIntBetween(1, 3); return n >= 1 && n <= 3; },
+    'instance is live': () => exec.instance.vusActive >= 1 && exec.instance.vusInitialized >= 1
+      && exec.instance.currentTestRunDuration > 0
+      && (exec.vu.iterationInScenario === 0 || exec.instance.iterationsCompleted >= 1),
   });
 }

@@ -9,6 +9,7 @@ import io.fusillade.aggregator.report.ConsoleSummary;
 import io.fusillade.aggregator.report.JsonSummary;
 import io.fusillade.aggregator.summary.Summary;
 import io.fusillade.aggregator.threshold.Threshold;
+import io.fusillade.engine.executor.RunProgress;
 import io.fusillade.engine.executor.Execution;
 import io.fusillade.engine.executor.ExecutionOutcome;
 import io.fusillade.engine.http.Chaos;
@@ -233,15 +234,16 @@ final class TestRun {
                 return fail(ExitCodes.INVALID_CONFIG, "--capture-errors: cannot write " + request.captureErrors() + ": " + e.getMessage());
             }
         }
+        RunProgress runProgress = new RunProgress();
         Map<String, VuServices> servicesByScenario = new HashMap<>();
         for (ScenarioOptions scenario : options.scenarios()) {
             Map<String, String> scenarioEnv = new HashMap<>(env);
             scenarioEnv.putAll(scenario.env());
             servicesByScenario.put(scenario.name(), new VuServices(ring, clock, http, log, scenarioEnv,
-                    HttpClientConfig.DEFAULT_TIMEOUT, scenario.responseSink(), failures, options.chaos()));
+                    HttpClientConfig.DEFAULT_TIMEOUT, scenario.responseSink(), failures, options.chaos(), runProgress));
         }
         LifecycleHooks hooks = new LifecycleHooks(runtime, new VuServices(ring, clock, http, log, env,
-                HttpClientConfig.DEFAULT_TIMEOUT, false, failures, Chaos.NONE), functions);
+                HttpClientConfig.DEFAULT_TIMEOUT, false, failures, Chaos.NONE, runProgress), functions);
         registry.trackEndpoints(options.endpointTracking());
         if (options.warmup() != null) {
             warmUp(http, options.warmup());
@@ -263,6 +265,7 @@ final class TestRun {
             vuRuntime.setupData(setupData);
             return vuRuntime;
         }, ring, clock, log);
+        runProgress.attach(executor, log::iterationErrors);
         pipeline.watcher().watch(AbortOnFail.mark(thresholds, options.scriptOptions(), request.abortOnFail()));
         abort.arm(executor::stop);
         runtime.shared().onAbort(executor::stop);

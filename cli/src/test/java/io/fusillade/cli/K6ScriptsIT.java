@@ -86,7 +86,7 @@ class K6ScriptsIT {
     void sharedUsersFromOpenWithExecutionCryptoAndEncoding() throws Exception {
         JsonNode summary = run("shared-users.js", ExitCodes.OK);
         assertThat(target.requestCount("/api/login")).isEqualTo(8);
-        assertThat(values(summary, "checks").path("passes").asLong()).isEqualTo(32);
+        assertThat(values(summary, "checks").path("passes").asLong()).isEqualTo(40);
         assertThat(values(summary, "checks").path("fails").asLong()).isZero();
     }
 

@@ -103,6 +103,11 @@ public final class Execution {
         return state.iterations.sum();
     }
 
+    /** VUs stopped mid-iteration so far because a graceful stop or ramp-down ran out. */
+    public int interruptedVus() {
+        return state.interrupted.get();
+    }
+
     /** Seconds since the run started, for progress output. */
     public double elapsedSeconds() {
         long start = startNanoTime;

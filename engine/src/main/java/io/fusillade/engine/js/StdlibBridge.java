@@ -1,5 +1,6 @@
 package io.fusillade.engine.js;
 
+import io.fusillade.engine.executor.RunProgress;
 import io.fusillade.engine.js.stdlib.Base64Variant;
 import io.fusillade.engine.js.stdlib.CsvTable;
 import io.fusillade.engine.js.stdlib.Digests;
@@ -338,6 +339,20 @@ public final class StdlibBridge {
     @HostAccess.Export
     public void testResult(String name, boolean passed, String message, double millis) {
         shared.testResult(new TestResult(name, passed, message, (long) millis));
+    }
+
+    /** One figure of {@code exec.instance}: vusActive, vusInitialized, iterationsCompleted, iterationsInterrupted, currentTestRunDuration. */
+    @HostAccess.Export
+    public double instance(String field) {
+        RunProgress progress = services.progress();
+        return switch (field) {
+            case "vusActive" -> progress.vusActive();
+            case "vusInitialized" -> progress.vusInitialized();
+            case "iterationsCompleted" -> progress.iterationsCompleted();
+            case "iterationsInterrupted" -> progress.iterationsInterrupted();
+            case "currentTestRunDuration" -> progress.currentTestRunDuration();
+            default -> throw new IllegalArgumentException("exec.instance has no '" + field + "'");
+        };
     }
 
     @HostAccess.Export

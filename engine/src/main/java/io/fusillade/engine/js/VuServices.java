@@ -1,5 +1,6 @@
 package io.fusillade.engine.js;
 
+import io.fusillade.engine.executor.RunProgress;
 import io.fusillade.engine.http.Chaos;
 import io.fusillade.engine.http.FailedRequestLog;
 import io.fusillade.engine.http.HttpClientEngine;
@@ -12,7 +13,8 @@ import java.util.Map;
  * What every VU of a run shares: the sample ring, the clock, the HTTP client, the script
  * log, the environment for {@code __ENV}, the request defaults from the options, and where
  * failed requests are captured ({@code --capture-errors}; null when they are not), and the
- * faults injected into requests ({@code jitter}, {@code drop}).
+ * faults injected into requests ({@code jitter}, {@code drop}), and the run's live progress
+ * (for {@code exec.instance}).
  * {@code http} is null for a context that only reads the script's options.
  */
 public record VuServices(
@@ -24,10 +26,11 @@ public record VuServices(
         Duration defaultTimeout,
         boolean responseSink,
         FailedRequestLog failures,
-        Chaos chaos) {
-    /** Services that capture no failed requests and inject no faults. */
+        Chaos chaos,
+        RunProgress progress) {
+    /** Services that capture no failed requests, inject no faults, and report no run progress. */
     public VuServices(SampleRing ring, EpochClock clock, HttpClientEngine http, ScriptLog log, Map<String, String> env,
                       Duration defaultTimeout, boolean responseSink) {
-        this(ring, clock, http, log, env, defaultTimeout, responseSink, null, Chaos.NONE);
+        this(ring, clock, http, log, env, defaultTimeout, responseSink, null, Chaos.NONE, new RunProgress());
     }
 }

@@ -16,6 +16,13 @@
       get name() { return lib.scenarioName(); },
       get iterationInInstance() { return __ITER; },
     }),
+    instance: Object.freeze({
+      get vusActive() { return lib.instance('vusActive'); },
+      get vusInitialized() { return lib.instance('vusInitialized'); },
+      get iterationsCompleted() { return lib.instance('iterationsCompleted'); },
+      get iterationsInterrupted() { return lib.instance('iterationsInterrupted'); },
+      get currentTestRunDuration() { return lib.instance('currentTestRunDuration'); },
+    }),
     test: Object.freeze({
       abort: (reason) => lib.abort(reason === undefined ? null : String(reason)),
     }),

@@ -3,4 +3,5 @@ const { execution } = globalThis.__fusillade_k6;
 export const vu = execution.vu;
 export const scenario = execution.scenario;
 export const test = execution.test;
+export const instance = execution.instance;
 export default execution;
