@@ -1,7 +1,13 @@
 package io.fusillade.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.fusillade.web.demo.DemoTarget;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,5 +27,14 @@ abstract class LauncherTest {
     @AfterAll
     static void stopTarget() {
         target.close();
+    }
+
+    /** The one run directory a test's run left under {@code work/runs}. */
+    Path onlyRunDir() throws IOException {
+        try (Stream<Path> runs = Files.list(work.resolve("runs"))) {
+            List<Path> dirs = runs.toList();
+            assertThat(dirs).hasSize(1);
+            return dirs.get(0);
+        }
     }
 }

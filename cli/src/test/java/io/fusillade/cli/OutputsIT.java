@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
@@ -17,14 +16,6 @@ import org.w3c.dom.Document;
 /** The run's outputs (--json, --export-html, --out csv/junit, --abort-on-fail) from real runs of the launcher. */
 class OutputsIT extends LauncherTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private Path onlyRunDir() throws IOException {
-        try (Stream<Path> runs = Files.list(work.resolve("runs"))) {
-            List<Path> dirs = runs.toList();
-            assertThat(dirs).hasSize(1);
-            return dirs.get(0);
-        }
-    }
-
     @Test
     void everyOutputFromTheLiveRunAndAgainFromItsJournal() throws Exception {
         Files.writeString(work.resolve("out.js"), """

@@ -24,14 +24,6 @@ class RunIT extends LauncherTest {
         return file;
     }
 
-    private Path onlyRunDir() throws IOException {
-        try (Stream<Path> runs = Files.list(work.resolve("runs"))) {
-            List<Path> dirs = runs.toList();
-            assertThat(dirs).hasSize(1);
-            return dirs.get(0);
-        }
-    }
-
     @Test
     void countsMatchWhatTheServerSawAndAnalyzeReproducesTheSummary() throws Exception {
         Files.createDirectories(work.resolve("lib"));

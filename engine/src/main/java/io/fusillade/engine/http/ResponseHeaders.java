@@ -2,6 +2,7 @@ package io.fusillade.engine.http;
 
 import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
 import io.netty.handler.codec.http.EmptyHttpHeaders;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpHeadersFactory;
 import java.nio.charset.StandardCharsets;
@@ -16,26 +17,36 @@ import java.util.List;
  */
 public final class ResponseHeaders {
     /** No headers: a network failure, or nothing received yet. */
-    public static final ResponseHeaders NONE = new ResponseHeaders(EmptyHttpHeaders.INSTANCE, null);
+    public static final ResponseHeaders NONE = new ResponseHeaders(EmptyHttpHeaders.INSTANCE, null, false);
 
     private static final HttpHeadersFactory HEADERS = DefaultHttpHeadersFactory.headersFactory().withValidation(false);
 
     private HttpHeaders parsed;
     private final byte[] raw;
+    private final boolean setsCookies;
 
-    private ResponseHeaders(HttpHeaders parsed, byte[] raw) {
+    private ResponseHeaders(HttpHeaders parsed, byte[] raw, boolean setsCookies) {
         this.parsed = parsed;
         this.raw = raw;
+        this.setsCookies = setsCookies;
     }
 
     /** Headers already in a map (the Netty transport decodes them itself). */
     static ResponseHeaders of(HttpHeaders headers) {
-        return new ResponseHeaders(headers, null);
+        return new ResponseHeaders(headers, null, headers.contains(HttpHeaderNames.SET_COOKIE));
     }
 
-    /** Header lines as {@code name:value\n}, trimmed, in arrival order, ISO-8859-1. */
-    static ResponseHeaders raw(byte[] lines) {
-        return new ResponseHeaders(null, lines);
+    /**
+     * Header lines as {@code name:value\n}, trimmed, in arrival order, ISO-8859-1;
+     * {@code setsCookies} says whether one of them is a Set-Cookie (the reader saw it go by).
+     */
+    static ResponseHeaders raw(byte[] lines, boolean setsCookies) {
+        return new ResponseHeaders(null, lines, setsCookies);
+    }
+
+    /** The Set-Cookie values, in arrival order: read on every response, free when there are none. */
+    public List<String> setCookies() {
+        return setsCookies ? all("set-cookie") : List.of();
     }
 
     /**

@@ -32,6 +32,7 @@ final class ResponseReader {
     private static final byte[] CONTENT_LENGTH = ascii("content-length");
     private static final byte[] TRANSFER_ENCODING = ascii("transfer-encoding");
     private static final byte[] CONNECTION = ascii("connection");
+    private static final byte[] SET_COOKIE = ascii("set-cookie");
     private static final byte[] CHUNKED = ascii("chunked");
     private static final byte[] CLOSE = ascii("close");
     private static final byte[] KEEP_ALIVE = ascii("keep-alive");
@@ -61,6 +62,8 @@ final class ResponseReader {
     private boolean http10;
     private boolean connectionClose;
     private boolean connectionKeepAlive;
+    /** The response sets cookies: noted while its header lines are read, so nobody scans them again to find out. */
+    private boolean setsCookies;
 
     // Where body bytes go.
     private boolean discarding;
@@ -131,10 +134,11 @@ final class ResponseReader {
         chunked = false;
         connectionClose = false;
         connectionKeepAlive = false;
+        setsCookies = false;
         while ((end = nextLine()) != lineStart) {
             headerLine(lineStart, end);
         }
-        headers = ResponseHeaders.raw(java.util.Arrays.copyOf(rawHead, rawLength));
+        headers = ResponseHeaders.raw(java.util.Arrays.copyOf(rawHead, rawLength), setsCookies);
     }
 
     private void appendRaw(int nameStart, int nameEnd, int valueStart, int valueEnd) {
@@ -211,6 +215,8 @@ final class ResponseReader {
         } else if (nameIs(start, nameEnd, CONNECTION)) {
             connectionClose |= hasToken(valueStart, valueEnd, CLOSE);
             connectionKeepAlive |= hasToken(valueStart, valueEnd, KEEP_ALIVE);
+        } else if (nameIs(start, nameEnd, SET_COOKIE)) {
+            setsCookies = true;
         }
     }
 

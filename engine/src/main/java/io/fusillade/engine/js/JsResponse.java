@@ -132,7 +132,7 @@ public final class JsResponse implements ProxyObject {
     private Object cookies() {
         if (cookiesObject == null) {
             Map<String, Object> byName = new LinkedHashMap<>();
-            List<String> headers = headerSource.all("set-cookie");
+            List<String> headers = headerSource.setCookies();
             if (!headers.isEmpty()) {
                 URI uri = URI.create(url);
                 long now = System.currentTimeMillis();

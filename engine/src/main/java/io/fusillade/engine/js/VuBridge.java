@@ -251,7 +251,7 @@ public final class VuBridge {
                 if (services.failures() != null) {
                     services.failures().record(hop.spec(), hop.exchange());
                 }
-                List<String> setCookies = hop.exchange().responseHeaders().all("set-cookie");
+                List<String> setCookies = hop.exchange().responseHeaders().setCookies();
                 if (!setCookies.isEmpty()) {
                     cookies.store(hop.spec().uri(), setCookies, System.currentTimeMillis());
                 }
@@ -305,7 +305,7 @@ public final class VuBridge {
             if (attempt > policy.retries() || !policy.shouldRetry(response, exchange.status())) {
                 return response;
             }
-            pause(policy.delayMillis(attempt));
+            pauseNanos(policy.delayMillis(attempt) * 1_000_000);
         }
     }
 
@@ -373,7 +373,7 @@ public final class VuBridge {
         if (services.failures() != null) {
             services.failures().record(sent, exchange);
         }
-        List<String> setCookies = exchange.responseHeaders().all("set-cookie");
+        List<String> setCookies = exchange.responseHeaders().setCookies();
         if (!setCookies.isEmpty()) {
             cookies.store(spec.uri(), setCookies, System.currentTimeMillis());
         }
@@ -391,20 +391,11 @@ public final class VuBridge {
         return id;
     }
 
-    /** Waits between attempts; a stopped VU stops waiting. */
-    private static void pause(long millis) {
-        if (millis <= 0) {
+    /** Waits (between retries, or chaos jitter); a stopped VU stops waiting. */
+    private static void pauseNanos(long nanos) {
+        if (nanos <= 0) {
             return;
         }
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new VuInterruptedException();
-        }
-    }
-
-    private static void pauseNanos(long nanos) {
         try {
             Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
         } catch (InterruptedException e) {
