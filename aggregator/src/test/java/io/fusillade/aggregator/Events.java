@@ -93,6 +93,13 @@ public final class Events {
         return this;
     }
 
+    /** An arrival-rate iteration planned for {@code plannedNanos} that started at {@code startNanos}. */
+    public Events plannedIteration(long plannedNanos, long startNanos, long durationNanos) {
+        iteration(startNanos, durationNanos, 0);
+        events.getLast().intendedStartNanos = plannedNanos;
+        return this;
+    }
+
     public Events check(String name, long atNanos, boolean passed, String message) {
         int nameId = id(name);
         SampleEvent e = add(SampleKind.CHECK, atNanos);

@@ -12,7 +12,9 @@ import java.util.Locale;
  *
  * <pre>java -cp ... io.fusillade.bench.ArrivalTimeline RUN_DIR/journal [SKIP_SECONDS]</pre>
  *
- * Prints one line: {@code planned ran dropped actual-rate p50-lag-ms p99-lag-ms}.
+ * Prints one line: {@code planned ran dropped actual-rate p50-lag-ms p99-lag-ms}. With
+ * {@code -Dper.second=true} it first prints, per second of planned time: planned, ran,
+ * dropped, and the p99 and largest start lag in ms, which shows when a run stalled.
  */
 public final class ArrivalTimeline {
     private ArrivalTimeline() {
@@ -50,9 +52,39 @@ public final class ArrivalTimeline {
                 }
             });
         }
+        if (Boolean.getBoolean("per.second")) {
+            perSecond(journal, first[0]);
+        }
         double window = (last[0] - from) / 1e9;
         double rate = counts[0] > 1 ? (counts[0] - 1) / ((startBounds[1] - startBounds[0]) / 1e9) : 0;
         System.out.printf(Locale.ROOT, "%d %d %d %.1f %.2f %.2f %.1f%n", counts[0] + counts[1], counts[0], counts[1], rate,
                 lag.getValueAtPercentile(50) / 1000.0, lag.getValueAtPercentile(99) / 1000.0, window);
+    }
+
+    private static void perSecond(Path journal, long first) throws Exception {
+        java.util.TreeMap<Long, long[]> counts = new java.util.TreeMap<>();
+        java.util.Map<Long, org.HdrHistogram.Histogram> lags = new java.util.HashMap<>();
+        try (JournalReader reader = JournalReader.open(journal)) {
+            reader.replay((e, end) -> {
+                if (e.kind != SampleKind.ITERATION && e.kind != SampleKind.DROPPED_ITERATION) {
+                    return;
+                }
+                long second = (e.intendedStartNanos - first) / 1_000_000_000L;
+                long[] c = counts.computeIfAbsent(second, s -> new long[2]);
+                if (e.kind == SampleKind.ITERATION) {
+                    c[0]++;
+                    lags.computeIfAbsent(second, s -> new org.HdrHistogram.Histogram(3))
+                            .recordValue(Math.max(0, e.startNanos - e.intendedStartNanos) / 1000);
+                } else {
+                    c[1]++;
+                }
+            });
+        }
+        counts.forEach((second, c) -> {
+            org.HdrHistogram.Histogram h = lags.get(second);
+            System.out.printf(Locale.ROOT, "second %3d: planned %6d ran %6d dropped %6d lag p99 %8.2f ms max %8.2f ms%n",
+                    second, c[0] + c[1], c[0], c[1], h == null ? 0 : h.getValueAtPercentile(99) / 1000.0,
+                    h == null ? 0 : h.getMaxValue() / 1000.0);
+        });
     }
 }

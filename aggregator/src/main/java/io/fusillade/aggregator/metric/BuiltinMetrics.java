@@ -27,6 +27,11 @@ public final class BuiltinMetrics {
     /** k6's name for {@link #ITERATION_TOTAL}; reported with the same numbers. */
     public static final String ITERATION_DURATION = "iteration_duration";
     public static final String DROPPED_ITERATIONS = "dropped_iterations";
+    /**
+     * How long after its planned start an arrival-rate iteration started; iterations of
+     * executors that plan no start time are not in it.
+     */
+    public static final String ITERATION_START_LAG = "iteration_start_lag";
     public static final String CHECKS = "checks";
     public static final String VUS = "vus";
     public static final String VUS_MAX = "vus_max";
@@ -48,6 +53,7 @@ public final class BuiltinMetrics {
             Map.entry(ITERATION_TOTAL, MetricType.TREND),
             Map.entry(ITERATION_DURATION, MetricType.TREND),
             Map.entry(DROPPED_ITERATIONS, MetricType.COUNTER),
+            Map.entry(ITERATION_START_LAG, MetricType.TREND),
             Map.entry(CHECKS, MetricType.RATE),
             Map.entry(VUS, MetricType.GAUGE),
             Map.entry(VUS_MAX, MetricType.GAUGE));

@@ -71,6 +71,7 @@ public final class MetricRegistry implements SampleSink {
     private final DurationTrend iterationActive = DurationTrend.precise();
     private final DurationTrend iterationTotal = DurationTrend.precise();
     private final CounterRecorder droppedIterations = new CounterRecorder(Unit.NONE);
+    private final DurationTrend iterationStartLag = DurationTrend.precise();
 
     private final RateRecorder checks = new RateRecorder();
     private CheckTally[] checksById = new CheckTally[64];
@@ -231,6 +232,9 @@ public final class MetricRegistry implements SampleSink {
         iterations.add(1);
         iterationActive.record(Math.max(0, e.durationNanos - e.sleepNanos));
         iterationTotal.record(e.durationNanos);
+        if (e.intendedStartNanos != e.startNanos && e.intendedStartNanos != 0) {
+            iterationStartLag.record(Math.max(0, e.startNanos - e.intendedStartNanos));
+        }
     }
 
     private void onCheck(SampleEvent e) {
@@ -379,6 +383,9 @@ public final class MetricRegistry implements SampleSink {
                 put(metrics, wanted, BuiltinMetrics.ITERATION_TOTAL, () -> total);
                 put(metrics, wanted, BuiltinMetrics.ITERATION_DURATION, () -> total);
             }
+        }
+        if (iterationStartLag.count() > 0) {
+            put(metrics, wanted, BuiltinMetrics.ITERATION_START_LAG, iterationStartLag::summarize);
         }
         if (droppedCount > 0) {
             put(metrics, wanted, BuiltinMetrics.DROPPED_ITERATIONS, () -> droppedIterations.summarize(durationSecs));

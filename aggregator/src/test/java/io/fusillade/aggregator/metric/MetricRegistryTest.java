@@ -255,6 +255,24 @@ class MetricRegistryTest {
     }
 
     @Test
+    void plannedIterationsReportHowLateTheyStartedAndUnplannedOnesDoNot() throws Exception {
+        Events events = new Events();
+        events.marker("run-start", T0).iteration(T0, 5 * MS, 0);
+        for (int i = 1; i <= 100; i++) {
+            events.plannedIteration(T0 + i * MS, T0 + i * MS + i * 100_000L, MS);
+        }
+        events.marker("run-end", T0 + 1_000 * MS);
+        TrendSummary lag = summaryOf(events).trend("iteration_start_lag").orElseThrow();
+        assertThat(lag.count()).isEqualTo(100);
+        assertThat(lag.max()).isCloseTo(10.0, within(0.01));
+        assertThat(lag.p99()).isCloseTo(9.9, within(0.02));
+
+        Events closedLoop = new Events();
+        closedLoop.marker("run-start", T0).iteration(T0, 5 * MS, 0).marker("run-end", T0 + 1_000 * MS);
+        assertThat(summaryOf(closedLoop).metrics()).doesNotContainKey("iteration_start_lag");
+    }
+
+    @Test
     void runWindowFallsBackToFirstAndLastSampleWithoutMarkers() throws Exception {
         Events events = new Events();
         events.request("GET", "/a", T0 + 1_000 * MS, 200 * MS, 200);

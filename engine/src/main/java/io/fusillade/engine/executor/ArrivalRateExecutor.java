@@ -8,11 +8,12 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * What the two arrival-rate executors share: iterations start on a schedule, not when a VU
  * is done with the last one. A pool of VUs waits for work; when an iteration is due it goes
- * to an idle VU, or to a new VU while the pool is below {@code maxVUs} and fewer new VUs than
- * there are cores are still initialising, or else it is dropped (a DROPPED_ITERATION record,
- * the {@code dropped_iterations} metric). Bounding the VUs initialising at once keeps a slow
- * spell (a cold JIT, a slow target) from turning into hundreds of JS contexts built at once,
- * which would take the CPU the running iterations need.
+ * to an idle VU. With none idle it waits in a backlog for the first VU to turn idle, and new
+ * VUs start while the pool is below {@code maxVUs}, no more initialising at once than there
+ * are cores; an iteration that found no VU within a second of its planned start is dropped
+ * (a DROPPED_ITERATION record, the {@code dropped_iterations} metric). Bounding the
+ * VUs initialising at once keeps a slow spell (a cold JIT, a slow target) from turning into
+ * hundreds of JS contexts built at once, which would take the CPU the running iterations need.
  *
  * <p>Every iteration is recorded with its planned start, so latency can be read free of
  * coordinated omission: a slow target delays iterations, and the delay shows.
@@ -20,7 +21,12 @@ import java.util.concurrent.locks.LockSupport;
  */
 public abstract sealed class ArrivalRateExecutor extends ScenarioExecutor
         permits ConstantArrivalRateExecutor, RampingArrivalRateExecutor {
+    /** How long past its planned start an iteration may wait for a VU before it is dropped. */
+    static final long MAX_WAIT_NANOS = 1_000_000_000L;
     private final IdleVus idle = new IdleVus();
+    /** Touched by the scheduling thread only. */
+    private final Backlog backlog = new Backlog();
+    private DroppedIterationPublisher dropped;
     private final AtomicInteger poolSize = new AtomicInteger();
     private final AtomicInteger initialising = new AtomicInteger();
     private final int maxInitialising = Math.max(2, Runtime.getRuntime().availableProcessors());
@@ -53,7 +59,7 @@ public abstract sealed class ArrivalRateExecutor extends ScenarioExecutor
             }
         }
         ArrivalSchedule schedule = newSchedule();
-        DroppedIterationPublisher dropped = new DroppedIterationPublisher(context().ring(), context().clock(), context().scenarioId());
+        dropped = new DroppedIterationPublisher(context().ring(), context().clock(), context().scenarioId());
         long start = System.nanoTime();
         long end = start + context().scenario().executor().plannedDuration().toNanos();
         try {
@@ -64,26 +70,92 @@ public abstract sealed class ArrivalRateExecutor extends ScenarioExecutor
                 if (stopping()) {
                     break;
                 }
-                if (!idle.offer(intended)) {
-                    if (poolSize.get() < maxVus && initialising.get() < maxInitialising) {
-                        poolSize.incrementAndGet();
-                        initialising.incrementAndGet();
-                        startVu(vu -> {
-                            IdleVus.Slot slot = idle.join();
-                            initialising.decrementAndGet();
-                            runOne(vu, intended);
-                            serve(vu, slot);
-                        });
-                    } else {
-                        dropped.publish(schedule.count() - 1, intended);
-                        state().dropped.increment();
-                    }
-                }
+                dispatch(schedule.count() - 1, intended);
             }
+            finishBacklog(end + context().scenario().gracefulStop().toNanos());
         } finally {
             idle.close();
         }
         awaitVus(end);
+    }
+
+    /**
+     * Hands a due iteration to an idle VU. With none idle it waits in the backlog for the next
+     * VU to turn idle or finish initialising, for up to {@link #MAX_WAIT_NANOS}; an iteration
+     * that could not start within that of its planned start is dropped. A short stall (a GC
+     * pause, the first seconds of JIT compilation, a slow response) so makes iterations start
+     * late, with their lag on record, rather than vanish; a target too slow for {@code maxVUs}
+     * VUs still sees iterations dropped, as k6 drops them.
+     */
+    private void dispatch(long iteration, long intended) {
+        serveBacklog();
+        if (backlog.isEmpty() && idle.offer(intended)) {
+            return;
+        }
+        backlog.add(iteration, intended);
+        serveBacklog();
+    }
+
+    /**
+     * Gives backlogged iterations to idle VUs, oldest first; starts VUs for what is left while
+     * the pool may grow; and asks idle VUs to wake this thread while anything is left.
+     */
+    private void serveBacklog() {
+        if (backlog.isEmpty()) {
+            return;
+        }
+        drainBacklog();
+        long expired = System.nanoTime() - MAX_WAIT_NANOS;
+        while (!backlog.isEmpty() && backlog.firstPlanned() < expired) {
+            dropFirst();
+        }
+        if (backlog.isEmpty()) {
+            idle.wakeWhenIdle(Thread.currentThread(), false);
+            return;
+        }
+        idle.wakeWhenIdle(Thread.currentThread(), true);
+        drainBacklog();
+        if (backlog.isEmpty()) {
+            idle.wakeWhenIdle(Thread.currentThread(), false);
+            return;
+        }
+        while (backlog.size() > initialising.get() && poolSize.get() < maxVus && initialising.get() < maxInitialising) {
+            poolSize.incrementAndGet();
+            initialising.incrementAndGet();
+            startVu(vu -> {
+                IdleVus.Slot slot = idle.join();
+                initialising.decrementAndGet();
+                serve(vu, slot);
+            });
+        }
+    }
+
+    private void drainBacklog() {
+        while (!backlog.isEmpty() && idle.offer(backlog.firstPlanned())) {
+            backlog.removeFirst();
+        }
+    }
+
+    /**
+     * After the last due time: the backlog still runs, until the graceful stop ends; what is
+     * left then is dropped.
+     */
+    private void finishBacklog(long deadline) {
+        while (!backlog.isEmpty() && !stopping() && System.nanoTime() < deadline) {
+            serveBacklog();
+            if (!backlog.isEmpty()) {
+                LockSupport.parkNanos(Math.min(deadline - System.nanoTime(), 100_000_000L));
+            }
+        }
+        while (!backlog.isEmpty()) {
+            dropFirst();
+        }
+    }
+
+    private void dropFirst() {
+        dropped.publish(backlog.firstIteration(), backlog.firstPlanned());
+        state().dropped.increment();
+        backlog.removeFirst();
     }
 
     /** An idle VU's life: run the iterations it is handed until the schedule is over. */
@@ -107,7 +179,7 @@ public abstract sealed class ArrivalRateExecutor extends ScenarioExecutor
     }
 
     /**
-     * Parks until {@code nanoTime}. No spinning to be punctual: on a machine whose cores the
+     * Parks until {@code nanoTime}, serving the backlog whenever a VU turns idle. No spinning to be punctual: on a machine whose cores the
      * VUs need, a spinning scheduler costs more iterations than it saves microseconds, and
      * each iteration's actual start is recorded next to its planned one anyway.
      */
@@ -115,6 +187,7 @@ public abstract sealed class ArrivalRateExecutor extends ScenarioExecutor
         long left;
         while ((left = nanoTime - System.nanoTime()) > 0 && !stopping()) {
             LockSupport.parkNanos(Math.min(left, 100_000_000L));
+            serveBacklog();
         }
     }
 }

@@ -24,6 +24,18 @@ final class IdleVus {
     private final ConcurrentLinkedDeque<Slot> idle = new ConcurrentLinkedDeque<>();
     private final Set<Slot> all = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
+    private volatile Thread dispatcher;
+    private volatile boolean wanted;
+
+    /**
+     * While {@code waiting}, a VU that turns idle wakes {@code thread}, which has work queued
+     * that found no idle VU. The thread must check for idle VUs again after saying so: a VU
+     * that turned idle just before is not woken for.
+     */
+    void wakeWhenIdle(Thread thread, boolean waiting) {
+        dispatcher = thread;
+        wanted = waiting;
+    }
 
     /** A mailbox for the calling VU thread. */
     Slot join() {
@@ -55,6 +67,9 @@ final class IdleVus {
      */
     long await(Slot slot) {
         idle.offerFirst(slot);
+        if (wanted) {
+            LockSupport.unpark(dispatcher);
+        }
         long work;
         while ((work = slot.work) == NONE) {
             if (closed) {

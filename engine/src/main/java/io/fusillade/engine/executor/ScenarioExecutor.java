@@ -222,7 +222,7 @@ public abstract sealed class ScenarioExecutor permits ConstantVusExecutor, Rampi
         state().active.incrementAndGet();
         try {
             while (!stopping() && System.nanoTime() < endNanoTime && gate.mayStart(vu)) {
-                vu.iterate(System.nanoTime());
+                vu.iterate(ScenarioVu.UNPLANNED);
             }
         } finally {
             state().active.decrementAndGet();

@@ -22,6 +22,9 @@ final class ScenarioVu {
         this.minIterationNanos = minIterationNanos;
     }
 
+    /** The planned start of an iteration that was not planned: it starts when the VU is ready. */
+    static final long UNPLANNED = Long.MIN_VALUE;
+
     /** Iterations this VU has completed. */
     long iterations() {
         return iterations;
@@ -32,13 +35,15 @@ final class ScenarioVu {
     }
 
     /**
-     * Runs one iteration planned for {@code intendedNanoTime} ({@link System#nanoTime()}; the
-     * actual start for executors that plan nothing).
+     * Runs one iteration planned for {@code plannedNanoTime} ({@link System#nanoTime()}), or
+     * {@link #UNPLANNED} for executors that plan no start times: the iteration's record then
+     * gives its actual start as its intended one, and its lag is 0.
      *
      * @throws VuInterruptedException when the run cancelled this VU mid-iteration
      */
-    void iterate(long intendedNanoTime) {
+    void iterate(long plannedNanoTime) {
         long start = System.nanoTime();
+        long intendedNanoTime = plannedNanoTime == UNPLANNED ? start : plannedNanoTime;
         long lag = start - intendedNanoTime;
         RunState state = executor.state();
         state.iterationStarted(start, lag);
