@@ -54,6 +54,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.graalvm.polyglot.Engine;
 
@@ -65,6 +66,12 @@ final class TestRun {
     private static final String SCENARIO = "default";
     /** How long {@code stats.get()} waits for the aggregator's answer. */
     private static final Duration STATS_WAIT = Duration.ofSeconds(1);
+    /** From this many VUs on, the run says how long initialising them took. */
+    private static final int INIT_NOTE_VUS = 100;
+
+    /** What {@code setup()} returned, as JSON (null for nothing). */
+    private record SetupResult(String json) {
+    }
     /** A RUN_META or MARKER record: a kind, a time and a text. */
     private record TextRecord(SampleKind kind, long atNanos, String text) {
     }
@@ -220,7 +227,6 @@ final class TestRun {
         metadata.write(dir.metadataPath());
         pipeline.scenarioMetrics().watch(thresholds);
         publishText(ring, SampleKind.RUN_META, toJson(metadata.options()));
-        publishText(ring, SampleKind.MARKER, "run-start");
 
         HttpClientEngine http = pipeline.http(options.insecureSkipTlsVerify());
         FailedRequestLog failures = null;
@@ -250,6 +256,31 @@ final class TestRun {
         }
 
         printBanner(dir, options, runtime);
+        // setup()'s result, once it has run: VUs built later get it as they are made.
+        AtomicReference<SetupResult> setupResult = new AtomicReference<>();
+        Execution executor = new Execution(options.scenarios(), (vu, scenario, scenarioId) -> {
+            VuRuntime vuRuntime = new VuRuntime(runtime, vu, scenarioId, scenario.name(), scenario.exec(),
+                    servicesByScenario.get(scenario.name()), scenario.tags());
+            SetupResult result = setupResult.get();
+            if (result != null) {
+                vuRuntime.setupData(result.json());
+            }
+            return vuRuntime;
+        }, ring, clock, log);
+        abort.arm(executor::stop);
+        try {
+            long initStart = System.nanoTime();
+            int initialised = executor.initialise();
+            if (initialised >= INIT_NOTE_VUS) {
+                request.err().printf(Locale.ROOT, "  %d VUs initialised in %.1fs%n", initialised, (System.nanoTime() - initStart) / 1e9);
+            }
+        } catch (ScriptException e) {
+            publishText(ring, SampleKind.MARKER, "run-end");
+            pipeline.close();
+            metadata.ended(Instant.now(), "script_error").write(dir.metadataPath());
+            return fail(ExitCodes.SCRIPT_ERROR, e.getMessage());
+        }
+        publishText(ring, SampleKind.MARKER, "run-start");
         String setupData;
         try {
             setupData = hooks.setup(options.setupTimeout());
@@ -259,15 +290,12 @@ final class TestRun {
             metadata.ended(Instant.now(), "script_error").write(dir.metadataPath());
             return fail(ExitCodes.SCRIPT_ERROR, "setup() failed: " + e.getMessage());
         }
-        Execution executor = new Execution(options.scenarios(), (vu, scenario, scenarioId) -> {
-            VuRuntime vuRuntime = new VuRuntime(runtime, vu, scenarioId, scenario.name(), scenario.exec(),
-                    servicesByScenario.get(scenario.name()), scenario.tags());
-            vuRuntime.setupData(setupData);
-            return vuRuntime;
-        }, ring, clock, log);
+        setupResult.set(new SetupResult(setupData));
+        if (setupData != null) {
+            executor.forEachInitialisedVu(vu -> vu.setupData(setupData));
+        }
         runProgress.attach(executor, log::iterationErrors);
         pipeline.watcher().watch(AbortOnFail.mark(thresholds, options.scriptOptions(), request.abortOnFail()));
-        abort.arm(executor::stop);
         runtime.shared().onAbort(executor::stop);
         // stats.get(): the registry answers at the end of its next batch; a marker makes sure there is one.
         runtime.shared().statsFrom(name -> registry.liveTrend(name, STATS_WAIT,

@@ -1,6 +1,8 @@
 package io.fusillade.engine.executor;
 
+import io.fusillade.engine.js.ScriptException;
 import io.fusillade.engine.js.ScriptLog;
+import io.fusillade.engine.js.VuRuntime;
 import io.fusillade.engine.options.ScenarioOptions;
 import io.fusillade.ingest.EpochClock;
 import io.fusillade.ingest.SampleRing;
@@ -8,6 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 /**
  * The execution of a run: every scenario concurrently, each on its own executor, started after
@@ -25,6 +30,7 @@ public final class Execution {
     private final List<ScenarioExecutor> executors = new ArrayList<>();
     private final CountDownLatch stopSignal = new CountDownLatch(1);
     private volatile long startNanoTime;
+    private boolean initialised;
 
     public Execution(List<ScenarioOptions> scenarios, ScenarioVuFactory factory, SampleRing ring, EpochClock clock,
                      ScriptLog log) {
@@ -38,18 +44,87 @@ public final class Execution {
         this.log = log;
     }
 
+    /**
+     * Initialises every scenario's initial VUs ({@link io.fusillade.engine.options.ExecutorSpec#initialVus()})
+     * before the clock starts, as k6 does, as many at once as there are cores: a scenario's
+     * duration is then spent running its VUs, not building them. Called by {@link #run()} if
+     * not before; calling it first lets the caller hand the VUs their {@code setup()} data
+     * ({@link #forEachInitialisedVu}) and time the initialisation apart.
+     *
+     * @return how many VUs were initialised
+     * @throws ScriptException when a VU's init code fails (the first failure)
+     */
+    public int initialise() throws InterruptedException {
+        if (initialised) {
+            return 0;
+        }
+        initialised = true;
+        List<ScenarioExecutor> owners = new ArrayList<>();
+        for (ScenarioOptions scenario : scenarios) {
+            int scenarioId = ring.dictionary().intern(scenario.name());
+            ScenarioExecutor executor = ScenarioExecutor.of(new ScenarioContext(scenario, scenarioId, factory, ring, clock, log, state));
+            synchronized (executors) {
+                executors.add(executor);
+            }
+            for (int i = 0; i < executor.initialVus(); i++) {
+                owners.add(executor);
+            }
+        }
+        AtomicInteger next = new AtomicInteger();
+        AtomicReference<RuntimeException> failure = new AtomicReference<>();
+        int workers = Math.min(owners.size(), Math.max(1, Runtime.getRuntime().availableProcessors()));
+        List<Thread> threads = new ArrayList<>(workers);
+        for (int w = 0; w < workers; w++) {
+            threads.add(Thread.ofVirtual().name("vu-init-" + w).start(() -> {
+                int i;
+                while (failure.get() == null && !state.stopping() && (i = next.getAndIncrement()) < owners.size()) {
+                    try {
+                        owners.get(i).prepare();
+                    } catch (RuntimeException e) {
+                        if (!state.stopping()) {
+                            failure.compareAndSet(null, e);
+                        }
+                    }
+                }
+            }));
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        RuntimeException e = failure.get();
+        if (e != null) {
+            synchronized (executors) {
+                executors.forEach(ScenarioExecutor::closeReady);
+            }
+            throw e instanceof ScriptException script ? script : new ScriptException("a VU failed to start: " + e, e);
+        }
+        return Math.min(next.get(), owners.size());
+    }
+
+    /** Hands each VU initialised by {@link #initialise()} and not yet running to {@code action}, on the calling thread. */
+    public void forEachInitialisedVu(Consumer<VuRuntime> action) {
+        synchronized (executors) {
+            executors.forEach(executor -> executor.forEachReady(action));
+        }
+    }
+
     /** Runs every scenario and returns when all of their VUs have stopped. */
     public ExecutionOutcome run() throws InterruptedException {
+        try {
+            initialise();
+        } catch (ScriptException e) {
+            state.initFailed(e);
+            return state.outcome();
+        }
         startNanoTime = System.nanoTime();
         List<Thread> threads = new ArrayList<>();
+        List<ScenarioExecutor> toRun;
+        synchronized (executors) {
+            toRun = List.copyOf(executors);
+        }
         try (VuGaugeSampler gauges = new VuGaugeSampler(ring, clock, state.active, state.allocated)) {
-            for (ScenarioOptions scenario : scenarios) {
-                int scenarioId = ring.dictionary().intern(scenario.name());
-                ScenarioExecutor executor = ScenarioExecutor.of(
-                        new ScenarioContext(scenario, scenarioId, factory, ring, clock, log, state));
-                synchronized (executors) {
-                    executors.add(executor);
-                }
+            for (ScenarioExecutor executor : toRun) {
+                ScenarioOptions scenario = executor.context().scenario();
                 long startAt = startNanoTime + scenario.startTime().toNanos();
                 // Platform threads: an arrival-rate schedule needs a timely wake-up, which a
                 // virtual thread behind busy VUs would not get.
@@ -60,6 +135,8 @@ public final class Execution {
                         }
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
+                    } finally {
+                        executor.closeReady();
                     }
                 }));
             }

@@ -34,6 +34,11 @@ public final class RampingVusExecutor extends ScenarioExecutor {
     }
 
     @Override
+    boolean reusesVus() {
+        return true;
+    }
+
+    @Override
     void schedule(long startNanoTime) throws InterruptedException {
         long end = startNanoTime + spec.plannedDuration().toNanos();
         long rampDown = spec.gracefulRampDown().toNanos();

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -33,6 +34,8 @@ public abstract sealed class ScenarioExecutor permits ConstantVusExecutor, Rampi
     private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
     /** The VUs whose JS context exists, by thread. */
     private final Map<Thread, VuRuntime> live = new ConcurrentHashMap<>();
+    /** VUs initialised ahead ({@link #prepare}) or done with their work, waiting for a thread. */
+    private final ConcurrentLinkedQueue<VuRuntime> ready = new ConcurrentLinkedQueue<>();
     private volatile boolean stopping;
     private volatile long stopRequestedAt;
     private volatile long startNanoTime;
@@ -53,6 +56,28 @@ public abstract sealed class ScenarioExecutor permits ConstantVusExecutor, Rampi
         };
     }
 
+    /** How many VUs to initialise before the run's clock starts. */
+    final int initialVus() {
+        return context.scenario().executor().initialVus();
+    }
+
+    /**
+     * Builds one VU's JS context ahead of the run (on the calling thread); the next VU this
+     * scenario starts takes it instead of building its own.
+     *
+     * @throws ScriptException when the script's init code fails
+     */
+    final void prepare() {
+        VuRuntime runtime = context.factory().create(state().nextVu(), context.scenario(), context.scenarioId());
+        state().allocated.incrementAndGet();
+        ready.add(runtime);
+    }
+
+    /** Hands every VU initialised ahead and not yet running to {@code action} (on the calling thread). */
+    final void forEachReady(java.util.function.Consumer<VuRuntime> action) {
+        ready.forEach(action);
+    }
+
     /** Runs the scenario from now and returns when every one of its VUs has stopped. */
     final void execute() throws InterruptedException {
         startNanoTime = System.nanoTime();
@@ -60,6 +85,21 @@ public abstract sealed class ScenarioExecutor permits ConstantVusExecutor, Rampi
             schedule(startNanoTime);
         } finally {
             stopping = true;
+            closeReady();
+        }
+    }
+
+    /** True for executors whose VUs end before the scenario does and may be needed again (ramping down, then up). */
+    boolean reusesVus() {
+        return false;
+    }
+
+    /** Closes the VUs initialised ahead that the scenario never needed, or no longer needs. */
+    final void closeReady() {
+        VuRuntime runtime;
+        while ((runtime = ready.poll()) != null) {
+            runtime.close();
+            state().allocated.decrementAndGet();
         }
     }
 
@@ -94,14 +134,13 @@ public abstract sealed class ScenarioExecutor permits ConstantVusExecutor, Rampi
     }
 
     /**
-     * Starts a VU on a virtual thread: it builds its JS context, then runs {@code body}. A VU
-     * whose init code fails stops the run with that error.
+     * Starts a VU on a virtual thread: it takes a JS context initialised ahead, or builds its
+     * own, then runs {@code body}. A VU whose init code fails stops the run with that error.
      */
     final Thread startVu(VuBody body) {
-        int id = state().nextVu();
-        Thread thread = Thread.ofVirtual().name(context.scenario().name() + "-vu-" + id).unstarted(() -> {
+        Thread thread = Thread.ofVirtual().name(context.scenario().name() + "-vu").unstarted(() -> {
             try {
-                runVu(id, body);
+                runVu(body);
             } finally {
                 threads.remove(Thread.currentThread());
             }
@@ -111,34 +150,45 @@ public abstract sealed class ScenarioExecutor permits ConstantVusExecutor, Rampi
         return thread;
     }
 
-    private void runVu(int id, VuBody body) {
-        VuRuntime runtime;
-        try {
-            runtime = context.factory().create(id, context.scenario(), context.scenarioId());
-        } catch (ScriptException e) {
-            state().initFailed(e);
-            return;
-        } catch (VuInterruptedException e) {
-            return;
-        } catch (RuntimeException e) {
-            if (!stopping()) {
-                state().initFailed(new ScriptException("VU " + id + " failed to start: " + e, e));
+    private void runVu(VuBody body) {
+        VuRuntime runtime = ready.poll();
+        if (runtime == null) {
+            int id = state().nextVu();
+            try {
+                runtime = context.factory().create(id, context.scenario(), context.scenarioId());
+            } catch (ScriptException e) {
+                state().initFailed(e);
+                return;
+            } catch (VuInterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                if (!stopping()) {
+                    state().initFailed(new ScriptException("VU " + id + " failed to start: " + e, e));
+                }
+                return;
             }
-            return;
+            state().allocated.incrementAndGet();
         }
-        state().allocated.incrementAndGet();
+        Thread.currentThread().setName(context.scenario().name() + "-vu-" + runtime.vu());
         live.put(Thread.currentThread(), runtime);
-        IterationPublisher publisher = new IterationPublisher(context.ring(), context.clock(), context.scenarioId(), id);
+        IterationPublisher publisher = new IterationPublisher(context.ring(), context.clock(), context.scenarioId(), runtime.vu());
+        boolean reusable = false;
         try {
             if (!stopping()) {
                 body.run(new ScenarioVu(this, runtime, publisher, context.scenario().minIterationDuration().toNanos()));
+                reusable = true;
             }
         } catch (VuInterruptedException e) {
             state().interrupted.incrementAndGet();
         } finally {
             live.remove(Thread.currentThread());
-            runtime.close();
-            state().allocated.decrementAndGet();
+            if (reusable && reusesVus() && !stopping()) {
+                // A VU released by a ramp-down: the next ramp-up reuses it, as k6 does.
+                ready.add(runtime);
+            } else {
+                runtime.close();
+                state().allocated.decrementAndGet();
+            }
         }
     }
 

@@ -14,6 +14,14 @@ public sealed interface ExecutorSpec {
     /** The most VUs the executor may use at once. */
     int maxVus();
 
+    /**
+     * The VUs initialised before the run's clock starts, as in k6: all of them for the looping
+     * executors, the pre-allocated ones for the arrival-rate executors (the rest start on demand).
+     */
+    default int initialVus() {
+        return maxVus();
+    }
+
     /** How long the executor starts iterations for (its duration, stages or maxDuration), before any graceful stop. */
     Duration plannedDuration();
 
@@ -58,6 +66,10 @@ public sealed interface ExecutorSpec {
     /** {@code rate} iterations per {@code timeUnit}, for {@code duration}, from a pool of VUs. */
     record ConstantArrivalRate(double rate, Duration timeUnit, Duration duration, int preAllocatedVus, int maxVus)
             implements ExecutorSpec {
+        public int initialVus() {
+            return preAllocatedVus;
+        }
+
         public String name() {
             return "constant-arrival-rate";
         }
@@ -72,6 +84,10 @@ public sealed interface ExecutorSpec {
             implements ExecutorSpec {
         public RampingArrivalRate {
             stages = List.copyOf(stages);
+        }
+
+        public int initialVus() {
+            return preAllocatedVus;
         }
 
         public String name() {

@@ -92,6 +92,23 @@ class ExecutorsTest {
     }
 
     @Test
+    void vusAreInitialisedBeforeTheClockStartsSoTheDurationIsSpentRunningThem() throws Exception {
+        // Each VU's init code takes 100 ms: 20 of them built inside the scenario's 1 s would
+        // leave the last ones starting near its end. Built ahead, all start in its first tenth.
+        RecordedRun r = run("""
+                const until = Date.now() + 100;
+                while (Date.now() < until) { }
+                export const options = { vus: 20, duration: '1s' };
+                export default function () { sleep(0.1); }
+                """);
+        Map<Integer, Long> firstStart = r.of(SampleKind.ITERATION).stream()
+                .collect(Collectors.toMap(e -> e.vu, e -> e.startNanos, Math::min));
+        assertThat(firstStart).hasSize(20);
+        long earliest = firstStart.values().stream().min(Long::compare).orElseThrow();
+        assertThat(firstStart.values()).allSatisfy(t -> assertThat(t - earliest).isLessThan(400_000_000L));
+    }
+
+    @Test
     void rampingArrivalRateFollowsItsStages() throws Exception {
         RecordedRun r = run("""
                 export const options = { executor: 'ramping-arrival-rate', startRate: 0, timeUnit: '1s',
