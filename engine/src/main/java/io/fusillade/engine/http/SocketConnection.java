@@ -79,7 +79,7 @@ final class SocketConnection implements KeptConnection {
     boolean connect(PendingRequest p, InetSocketAddress target) {
         io.opened(this);
         socket.countFor(p.exchange);
-        watched.set(p.deadline);
+        watch(p.deadline);
         boolean handshaking = false;
         try {
             p.mark(PendingRequest.CONNECT_START, System.nanoTime());
@@ -115,7 +115,7 @@ final class SocketConnection implements KeptConnection {
     /** Sends the request and reads its response; on a stale reused connection marks it retryable. */
     void exchange(PendingRequest p) {
         socket.countFor(p.exchange);
-        watched.set(p.deadline);
+        watch(p.deadline);
         try {
             send(p);
             reader.read(p);
@@ -130,12 +130,27 @@ final class SocketConnection implements KeptConnection {
         succeed(p);
     }
 
-    /** Called by the watchdog: closes the connection if the request in progress is past its deadline at {@code now}. */
-    void expireIfDue(long now) {
+    private void watch(long deadline) {
+        watched.set(deadline);
+        io.watch(deadline);
+    }
+
+    /**
+     * Called by the watchdog: closes the connection if the request in progress is past its
+     * deadline at {@code now}.
+     *
+     * @return the deadline of the request still in progress, or {@link Long#MAX_VALUE} for none
+     */
+    long expireIfDue(long now) {
         long deadline = watched.get();
-        if (deadline != IDLE && deadline != EXPIRED && now - deadline >= 0 && watched.compareAndSet(deadline, EXPIRED)) {
-            abort();
+        if (deadline == IDLE || deadline == EXPIRED) {
+            return Long.MAX_VALUE;
         }
+        if (now - deadline >= 0 && watched.compareAndSet(deadline, EXPIRED)) {
+            abort();
+            return Long.MAX_VALUE;
+        }
+        return deadline;
     }
 
     private void send(PendingRequest p) throws IOException {
