@@ -288,6 +288,7 @@ final class TestRun {
             publishText(ring, SampleKind.MARKER, "run-end");
             pipeline.close();
             metadata.ended(Instant.now(), "script_error").write(dir.metadataPath());
+            executor.abandon();
             return fail(ExitCodes.SCRIPT_ERROR, "setup() failed: " + e.getMessage());
         }
         setupResult.set(new SetupResult(setupData));

@@ -9,8 +9,8 @@ import io.fusillade.ingest.SampleRing;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
@@ -70,35 +70,33 @@ public final class Execution {
                 owners.add(executor);
             }
         }
-        AtomicInteger next = new AtomicInteger();
         AtomicReference<RuntimeException> failure = new AtomicReference<>();
-        int workers = Math.min(owners.size(), Math.max(1, Runtime.getRuntime().availableProcessors()));
-        List<Thread> threads = new ArrayList<>(workers);
-        for (int w = 0; w < workers; w++) {
-            threads.add(Thread.ofVirtual().name("vu-init-" + w).start(() -> {
-                int i;
-                while (failure.get() == null && !state.stopping() && (i = next.getAndIncrement()) < owners.size()) {
-                    try {
-                        owners.get(i).prepare();
-                    } catch (RuntimeException e) {
-                        if (!state.stopping()) {
-                            failure.compareAndSet(null, e);
-                        }
-                    }
-                }
-            }));
+        Semaphore building = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors()));
+        CountDownLatch built = new CountDownLatch(owners.size());
+        for (ScenarioExecutor owner : owners) {
+            owner.prepare(building, built, failure);
         }
-        for (Thread thread : threads) {
-            thread.join();
-        }
+        built.await();
         RuntimeException e = failure.get();
         if (e != null) {
             synchronized (executors) {
-                executors.forEach(ScenarioExecutor::closeReady);
+                for (ScenarioExecutor executor : executors) {
+                    executor.closeReady();
+                }
             }
             throw e instanceof ScriptException script ? script : new ScriptException("a VU failed to start: " + e, e);
         }
-        return Math.min(next.get(), owners.size());
+        return owners.size();
+    }
+
+    /** Ends the VUs {@link #initialise()} built when the run will not {@link #run()} after all (setup() failed). */
+    public void abandon() throws InterruptedException {
+        state.stop();
+        synchronized (executors) {
+            for (ScenarioExecutor executor : executors) {
+                executor.closeReady();
+            }
+        }
     }
 
     /** Hands each VU initialised by {@link #initialise()} and not yet running to {@code action}, on the calling thread. */
@@ -136,7 +134,11 @@ public final class Execution {
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                     } finally {
-                        executor.closeReady();
+                        try {
+                            executor.closeReady();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
                     }
                 }));
             }

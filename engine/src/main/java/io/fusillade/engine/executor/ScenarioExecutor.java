@@ -5,10 +5,15 @@ import io.fusillade.engine.js.VuInterruptedException;
 import io.fusillade.engine.js.VuRuntime;
 import io.fusillade.engine.options.ExecutorSpec;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -34,8 +39,8 @@ public abstract sealed class ScenarioExecutor permits ConstantVusExecutor, Rampi
     private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
     /** The VUs whose JS context exists, by thread. */
     private final Map<Thread, VuRuntime> live = new ConcurrentHashMap<>();
-    /** VUs initialised ahead ({@link #prepare}) or done with their work, waiting for a thread. */
-    private final ConcurrentLinkedQueue<VuRuntime> ready = new ConcurrentLinkedQueue<>();
+    /** VUs initialised ahead ({@link #prepare}) or done with their work, parked on their own thread. */
+    private final ConcurrentLinkedQueue<ParkedVu> ready = new ConcurrentLinkedQueue<>();
     private volatile boolean stopping;
     private volatile long stopRequestedAt;
     private volatile long startNanoTime;
@@ -62,20 +67,47 @@ public abstract sealed class ScenarioExecutor permits ConstantVusExecutor, Rampi
     }
 
     /**
-     * Builds one VU's JS context ahead of the run (on the calling thread); the next VU this
-     * scenario starts takes it instead of building its own.
-     *
-     * @throws ScriptException when the script's init code fails
+     * Starts a VU ahead of the run: its virtual thread builds its JS context once it holds a
+     * permit of {@code building}, counts down {@code built}, then parks until the scenario
+     * hands it work ({@link #startVu}). The VU keeps its one thread for life: a context
+     * entered by two threads stays marked as shared, which costs it on every later entry.
+     * A failure to build is put in {@code failure}.
      */
-    final void prepare() {
-        VuRuntime runtime = context.factory().create(state().nextVu(), context.scenario(), context.scenarioId());
-        state().allocated.incrementAndGet();
-        ready.add(runtime);
+    final void prepare(Semaphore building, CountDownLatch built, AtomicReference<RuntimeException> failure) {
+        int id = state().nextVu();
+        Thread.ofVirtual().name(context.scenario().name() + "-vu-" + id).start(() -> {
+            VuRuntime runtime = null;
+            try {
+                building.acquire();
+                try {
+                    if (failure.get() == null && !stopping()) {
+                        runtime = context.factory().create(id, context.scenario(), context.scenarioId());
+                        state().allocated.incrementAndGet();
+                    }
+                } finally {
+                    building.release();
+                }
+            } catch (InterruptedException | VuInterruptedException e) {
+                // Stopped while waiting to build.
+            } catch (RuntimeException e) {
+                if (!stopping()) {
+                    failure.compareAndSet(null, e);
+                }
+            }
+            if (runtime == null) {
+                built.countDown();
+                return;
+            }
+            ParkedVu parked = new ParkedVu(Thread.currentThread(), runtime);
+            ready.add(parked);
+            built.countDown();
+            serveParked(parked);
+        });
     }
 
     /** Hands every VU initialised ahead and not yet running to {@code action} (on the calling thread). */
     final void forEachReady(java.util.function.Consumer<VuRuntime> action) {
-        ready.forEach(action);
+        ready.forEach(parked -> action.accept(parked.runtime));
     }
 
     /** Runs the scenario from now and returns when every one of its VUs has stopped. */
@@ -94,12 +126,21 @@ public abstract sealed class ScenarioExecutor permits ConstantVusExecutor, Rampi
         return false;
     }
 
-    /** Closes the VUs initialised ahead that the scenario never needed, or no longer needs. */
-    final void closeReady() {
-        VuRuntime runtime;
-        while ((runtime = ready.poll()) != null) {
-            runtime.close();
-            state().allocated.decrementAndGet();
+    /**
+     * Ends the parked VUs the scenario never needed, or no longer needs: each closes its own
+     * context. Waits (briefly) for them.
+     */
+    final void closeReady() throws InterruptedException {
+        List<Thread> ending = new ArrayList<>();
+        ParkedVu parked;
+        while ((parked = ready.poll()) != null) {
+            parked.work = ParkedVu.CLOSE;
+            LockSupport.unpark(parked.thread);
+            ending.add(parked.thread);
+        }
+        long until = System.nanoTime() + 10_000_000_000L;
+        for (Thread thread : ending) {
+            thread.join(Duration.ofNanos(Math.max(1, until - System.nanoTime())));
         }
     }
 
@@ -134,15 +175,41 @@ public abstract sealed class ScenarioExecutor permits ConstantVusExecutor, Rampi
     }
 
     /**
-     * Starts a VU on a virtual thread: it takes a JS context initialised ahead, or builds its
-     * own, then runs {@code body}. A VU whose init code fails stops the run with that error.
+     * Starts a VU: a parked one initialised ahead, handed {@code body}; or else a new virtual
+     * thread that builds its own JS context first. A VU whose init code fails stops the run
+     * with that error.
      */
     final Thread startVu(VuBody body) {
-        Thread thread = Thread.ofVirtual().name(context.scenario().name() + "-vu").unstarted(() -> {
+        ParkedVu parked = ready.poll();
+        if (parked != null) {
+            threads.add(parked.thread);
+            parked.work = body;
+            LockSupport.unpark(parked.thread);
+            return parked.thread;
+        }
+        int id = state().nextVu();
+        Thread thread = Thread.ofVirtual().name(context.scenario().name() + "-vu-" + id).unstarted(() -> {
+            VuRuntime runtime;
             try {
-                runVu(body);
-            } finally {
+                runtime = context.factory().create(id, context.scenario(), context.scenarioId());
+            } catch (ScriptException e) {
+                state().initFailed(e);
                 threads.remove(Thread.currentThread());
+                return;
+            } catch (VuInterruptedException e) {
+                threads.remove(Thread.currentThread());
+                return;
+            } catch (RuntimeException e) {
+                if (!stopping()) {
+                    state().initFailed(new ScriptException("VU " + id + " failed to start: " + e, e));
+                }
+                threads.remove(Thread.currentThread());
+                return;
+            }
+            state().allocated.incrementAndGet();
+            ParkedVu self = new ParkedVu(Thread.currentThread(), runtime);
+            if (runBody(self, body)) {
+                serveParked(self);
             }
         });
         threads.add(thread);
@@ -150,30 +217,38 @@ public abstract sealed class ScenarioExecutor permits ConstantVusExecutor, Rampi
         return thread;
     }
 
-    private void runVu(VuBody body) {
-        VuRuntime runtime = ready.poll();
-        if (runtime == null) {
-            int id = state().nextVu();
-            try {
-                runtime = context.factory().create(id, context.scenario(), context.scenarioId());
-            } catch (ScriptException e) {
-                state().initFailed(e);
-                return;
-            } catch (VuInterruptedException e) {
-                return;
-            } catch (RuntimeException e) {
-                if (!stopping()) {
-                    state().initFailed(new ScriptException("VU " + id + " failed to start: " + e, e));
-                }
+    /** A parked VU's life: waits for work, runs it, and parks again while it may be reused. */
+    private void serveParked(ParkedVu parked) {
+        while (true) {
+            Object work;
+            while ((work = parked.work) == null) {
+                LockSupport.park(this);
+                // A cancel meant for the work it just finished must not spin this loop.
+                Thread.interrupted();
+            }
+            if (work == ParkedVu.CLOSE) {
+                parked.runtime.close();
+                state().allocated.decrementAndGet();
                 return;
             }
-            state().allocated.incrementAndGet();
+            parked.work = null;
+            if (!runBody(parked, (VuBody) work)) {
+                return;
+            }
         }
-        Thread.currentThread().setName(context.scenario().name() + "-vu-" + runtime.vu());
+    }
+
+    /**
+     * Runs {@code body} on the VU; then either parks it for reuse (true) or closes it (false).
+     * The VU's thread leaves {@link #threads} either way.
+     */
+    private boolean runBody(ParkedVu parked, VuBody body) {
+        VuRuntime runtime = parked.runtime;
         live.put(Thread.currentThread(), runtime);
         IterationPublisher publisher = new IterationPublisher(context.ring(), context.clock(), context.scenarioId(), runtime.vu());
         boolean reusable = false;
         try {
+            Thread.interrupted();
             if (!stopping()) {
                 body.run(new ScenarioVu(this, runtime, publisher, context.scenario().minIterationDuration().toNanos()));
                 reusable = true;
@@ -183,12 +258,30 @@ public abstract sealed class ScenarioExecutor permits ConstantVusExecutor, Rampi
         } finally {
             live.remove(Thread.currentThread());
             if (reusable && reusesVus() && !stopping()) {
-                // A VU released by a ramp-down: the next ramp-up reuses it, as k6 does.
-                ready.add(runtime);
+                // A VU released by a ramp-down: the next ramp-up reuses it, as k6 does. It
+                // leaves the running threads before it can be handed new work.
+                threads.remove(Thread.currentThread());
+                ready.add(parked);
             } else {
+                reusable = false;
                 runtime.close();
                 state().allocated.decrementAndGet();
+                threads.remove(Thread.currentThread());
             }
+        }
+        return reusable;
+    }
+
+    /** A VU whose thread waits for work: a {@link VuBody}, or {@link #CLOSE}. */
+    private static final class ParkedVu {
+        static final Object CLOSE = new Object();
+        final Thread thread;
+        final VuRuntime runtime;
+        volatile Object work;
+
+        ParkedVu(Thread thread, VuRuntime runtime) {
+            this.thread = thread;
+            this.runtime = runtime;
         }
     }
 

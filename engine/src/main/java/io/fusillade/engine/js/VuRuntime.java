@@ -41,6 +41,8 @@ public final class VuRuntime implements AutoCloseable {
     private final int vu;
     /** This VU's own copy of what {@code setup()} returned; undefined without setup. */
     private Value setupData;
+    /** setup()'s result as JSON, until this VU's own thread parses it. */
+    private volatile String setupJson;
 
     /**
      * Builds the context for VU {@code vu} (1-based) and evaluates the script's init code.
@@ -103,7 +105,9 @@ public final class VuRuntime implements AutoCloseable {
      * parses its own, so one VU changing its data changes nobody else's, as in k6.
      */
     public void setupData(String json) {
-        setupData = json == null ? null : context.getBindings("js").getMember("JSON").getMember("parse").execute(json);
+        // Parsed on the VU's own thread, at its next iteration or call: a context entered by
+        // another thread once would stay marked as shared between threads.
+        setupJson = json;
     }
 
     /** The names of the functions the script exports. */
@@ -159,6 +163,12 @@ public final class VuRuntime implements AutoCloseable {
         return iterate(iteration, 0);
     }
 
+    private void parseSetupData() {
+        String json = setupJson;
+        setupJson = null;
+        setupData = context.getBindings("js").getMember("JSON").getMember("parse").execute(json);
+    }
+
     /**
      * Runs one iteration that started {@code lagNanos} after its planned time (arrival-rate
      * executors); its requests are recorded as intended that much earlier.
@@ -170,6 +180,9 @@ public final class VuRuntime implements AutoCloseable {
         bridge.iteration = iteration;
         bridge.sleptNanos = 0;
         bridge.lagNanos = lagNanos;
+        if (setupJson != null) {
+            parseSetupData();
+        }
         try {
             if (setupData == null) {
                 iterate.executeVoid(function, iteration);
