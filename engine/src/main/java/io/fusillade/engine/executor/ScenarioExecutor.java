@@ -75,7 +75,7 @@ public abstract sealed class ScenarioExecutor permits ConstantVusExecutor, Rampi
      */
     final void prepare(Semaphore building, CountDownLatch built, AtomicReference<RuntimeException> failure) {
         int id = state().nextVu();
-        Thread.ofVirtual().name(context.scenario().name() + "-vu-" + id).start(() -> {
+        vuThread(id, () -> {
             VuRuntime runtime = null;
             try {
                 building.acquire();
@@ -102,7 +102,7 @@ public abstract sealed class ScenarioExecutor permits ConstantVusExecutor, Rampi
             ready.add(parked);
             built.countDown();
             serveParked(parked);
-        });
+        }).start();
     }
 
     /** Hands every VU initialised ahead and not yet running to {@code action} (on the calling thread). */
@@ -188,7 +188,7 @@ public abstract sealed class ScenarioExecutor permits ConstantVusExecutor, Rampi
             return parked.thread;
         }
         int id = state().nextVu();
-        Thread thread = Thread.ofVirtual().name(context.scenario().name() + "-vu-" + id).unstarted(() -> {
+        Thread thread = vuThread(id, () -> {
             VuRuntime runtime;
             try {
                 runtime = context.factory().create(id, context.scenario(), context.scenarioId());
@@ -215,6 +215,21 @@ public abstract sealed class ScenarioExecutor permits ConstantVusExecutor, Rampi
         threads.add(thread);
         thread.start();
         return thread;
+    }
+
+    /**
+     * The unstarted thread of VU {@code id}: virtual, unless the scenario's {@code stack_size}
+     * asks for more stack than the JVM gives every thread (its {@code -Xss}, which bounds
+     * virtual threads too); then a platform thread with that stack, which costs the VU a
+     * kernel thread but lets its JS recurse deeper.
+     */
+    private Thread vuThread(int id, Runnable body) {
+        String name = context.scenario().name() + "-vu-" + id;
+        long stack = context.scenario().stackSize();
+        if (stack > ThreadStacks.defaultBytes()) {
+            return Thread.ofPlatform().daemon(true).stackSize(stack).name(name).unstarted(body);
+        }
+        return Thread.ofVirtual().name(name).unstarted(body);
     }
 
     /** A parked VU's life: waits for work, runs it, and parks again while it may be reused. */

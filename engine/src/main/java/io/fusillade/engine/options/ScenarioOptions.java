@@ -14,7 +14,7 @@ import java.util.Map;
  * @param gracefulStop         how long running iterations may finish once the scenario's time is over
  * @param minIterationDuration an iteration shorter than this waits out the rest before the VU goes on
  * @param responseSink         count response bodies but do not keep them
- * @param stackSize            the requested stack size in bytes, 0 when not given (VUs are virtual threads: see docs)
+ * @param stackSize            the requested stack size in bytes, 0 when not given (a scenario asking for more than the JVM's -Xss runs its VUs on platform threads with that stack)
  * @param tags                 tags added to every sample of the scenario (besides {@code scenario})
  * @param env                  variables added to {@code __ENV} for the scenario's VUs
  * @param thresholds           the scenario's own thresholds, metric key to expressions

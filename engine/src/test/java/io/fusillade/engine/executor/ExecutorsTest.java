@@ -109,6 +109,23 @@ class ExecutorsTest {
     }
 
     @Test
+    void aLargerStackSizeLetsAScenariosScriptsRecurseDeeper() throws Exception {
+        // The same recursion in two scenarios: the one with stack_size (64 MB, more than any
+        // default -Xss) runs on threads with that stack and goes far deeper.
+        RecordedRun r = run("""
+                function depth(n) { try { return depth(n + 1); } catch (e) { return n; } }
+                export const options = { scenarios: {
+                    plain: { executor: 'per-vu-iterations', vus: 1, iterations: 1 },
+                    deep: { executor: 'per-vu-iterations', vus: 1, iterations: 1, stack_size: 64 * 1024 * 1024 },
+                } };
+                export default function () { check(depth(0), { [__SCENARIO]: (d) => d > 5000 }); }
+                """);
+        Map<String, Double> passed = r.of(SampleKind.CHECK).stream()
+                .collect(Collectors.toMap(e -> r.names().get(e.nameId), e -> e.value));
+        assertThat(passed).containsEntry("deep", 1.0).containsEntry("plain", 0.0);
+    }
+
+    @Test
     void rampingArrivalRateFollowsItsStages() throws Exception {
         RecordedRun r = run("""
                 export const options = { executor: 'ramping-arrival-rate', startRate: 0, timeUnit: '1s',
