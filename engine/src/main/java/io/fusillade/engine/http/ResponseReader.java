@@ -19,7 +19,13 @@ import java.util.Arrays;
  * thrown on the success path.
  */
 final class ResponseReader {
-    private static final int READ_BUFFER = 16 * 1024;
+    /**
+     * A connection's first read buffer: enough for a small response whole. With 10,000 VUs,
+     * 16 KB each held 160 MB of heap that small responses never used.
+     */
+    private static final int READ_BUFFER = 4 * 1024;
+    /** What the read buffer grows to, doubling each time a read fills it: large bodies take fewer reads. */
+    private static final int GROWN_READ_BUFFER = 64 * 1024;
     /** As generous as the Netty path: a 16 KiB status line plus 64 KiB of headers. */
     private static final int MAX_HEAD = 80 * 1024;
     /** Larger declared lengths are gathered like unknown ones, so a lying header cannot exhaust the heap at once. */
@@ -291,9 +297,13 @@ final class ResponseReader {
             }
             buf = Arrays.copyOf(buf, Math.min(MAX_HEAD, buf.length * 2));
         }
-        int n = in.read(buf, limit, buf.length - limit);
+        int wanted = buf.length - limit;
+        int n = in.read(buf, limit, wanted);
         if (n < 0) {
             return false;
+        }
+        if (n == wanted && buf.length < GROWN_READ_BUFFER) {
+            buf = Arrays.copyOf(buf, buf.length * 2);
         }
         if (!request.reached(PendingRequest.FIRST_BYTE)) {
             request.mark(PendingRequest.FIRST_BYTE, System.nanoTime());
