@@ -88,6 +88,11 @@ public record HttpClientConfig(int ioThreads, boolean insecureSkipTlsVerify, Str
         return new HttpClientConfig(ioThreads, insecureSkipTlsVerify, userAgent, defaultTimeout, transport, httpVersion, settings);
     }
 
+    /** These settings with {@code protocol}'s default HTTP version and TLS settings. */
+    public HttpClientConfig with(ProtocolSettings protocol) {
+        return withHttpVersion(protocol.httpVersion()).withTls(protocol.tls());
+    }
+
     /** The I/O thread count to start. */
     int effectiveIoThreads() {
         return ioThreads > 0 ? ioThreads : Runtime.getRuntime().availableProcessors();
