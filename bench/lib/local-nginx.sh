@@ -73,7 +73,7 @@ nginx_start() {
       -keyout "$nginx_dir/key.pem" -out "$nginx_dir/cert.pem" 2>/dev/null
     # The listen syntax of nginx 1.22, which Debian ships.
     listen_extra=" ssl http2"
-    tls_lines="ssl_certificate $nginx_dir/cert.pem; ssl_certificate_key $nginx_dir/key.pem; http2_max_requests 100000000;"
+    tls_lines="ssl_certificate $nginx_dir/cert.pem; ssl_certificate_key $nginx_dir/key.pem;"
   fi
   # As root the workers would otherwise drop to nobody, who cannot read a private temp folder.
   if [ "$(id -u)" -eq 0 ]; then

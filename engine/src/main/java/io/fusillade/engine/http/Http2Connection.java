@@ -267,9 +267,16 @@ final class Http2Connection extends ChannelInboundHandlerAdapter implements Wire
         }
     }
 
-    /** A stream's request has its outcome. */
+    /** A stream's request has its outcome; a connection taking no new requests closes with its last stream. */
     void streamEnded(Http2Stream stream) {
         streams.remove(stream);
+        closeIfDrained();
+    }
+
+    private void closeIfDrained() {
+        if (!open && ready && streams.isEmpty() && waiting.isEmpty() && ctx.channel().isActive()) {
+            ctx.close();
+        }
     }
 
     /** The bytes of stream {@code id}'s frames each way; zeros before HTTP/2 started. */
@@ -294,6 +301,7 @@ final class Http2Connection extends ChannelInboundHandlerAdapter implements Wire
         if (msg instanceof Http2GoAwayFrame) {
             // Streams already started finish; new requests need a new connection.
             open = false;
+            closeIfDrained();
         }
         ReferenceCountUtil.release(msg);
     }

@@ -65,7 +65,8 @@ final class Http2Connections {
         for (int i = connections.size() - 1; i >= 0; i--) {
             Http2Connection connection = connections.get(i);
             if (!connection.isOpen()) {
-                connections.remove(i).close();
+                // Not closed here: after a GOAWAY its streams in flight (another lane's) still finish; it closes once they have.
+                connections.remove(i);
             } else if (connection.origin().equals(origin)) {
                 return connection;
             }

@@ -148,13 +148,17 @@ final class Http2Stream extends ChannelInboundHandlerAdapter {
                     succeed();
                 }
             } else if (msg instanceof Http2ResetFrame reset) {
-                Http2Error error = Http2Error.valueOf(reset.errorCode());
-                fail(new NetworkFailure(ErrorCode.ECONNRESET, "stream reset by the server ("
-                        + (error == null ? "error " + reset.errorCode() : error.name()) + ")"));
+                reset(reset);
             }
         } finally {
             ReferenceCountUtil.release(msg);
         }
+    }
+
+    private void reset(Http2ResetFrame reset) {
+        Http2Error error = Http2Error.valueOf(reset.errorCode());
+        fail(new NetworkFailure(ErrorCode.ECONNRESET, "stream reset by the server ("
+                + (error == null ? "error " + reset.errorCode() : error.name()) + ")"));
     }
 
     /** False for an interim (1xx) head, which the real one follows. */
@@ -196,7 +200,10 @@ final class Http2Stream extends ChannelInboundHandlerAdapter {
 
     @Override
     public void userEventTriggered(ChannelHandlerContext context, Object event) throws Exception {
-        if (event instanceof Http2GoAwayFrame goAway) {
+        if (event instanceof Http2ResetFrame reset) {
+            // The multiplexer hands a stream's RST_STREAM over as an event, then closes the stream.
+            reset(reset);
+        } else if (event instanceof Http2GoAwayFrame goAway) {
             // The server will not process this stream: nothing of it was handled, so a new connection may retry it.
             p.retryable = !p.reached(PendingRequest.FIRST_BYTE);
             fail(new NetworkFailure(ErrorCode.ENETWORK, "the server closed the HTTP/2 connection (GOAWAY "

@@ -23,6 +23,8 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http2.DefaultHttp2DataFrame;
 import io.netty.handler.codec.http2.DefaultHttp2Headers;
 import io.netty.handler.codec.http2.DefaultHttp2HeadersFrame;
+import io.netty.handler.codec.http2.DefaultHttp2ResetFrame;
+import io.netty.handler.codec.http2.Http2Error;
 import io.netty.handler.codec.http2.Http2DataFrame;
 import io.netty.handler.codec.http2.Http2FrameCodecBuilder;
 import io.netty.handler.codec.http2.Http2Headers;
@@ -53,7 +55,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * An HTTP/2 server on 127.0.0.1 for tests: over TLS with ALPN (h2, and http/1.1 unless told
  * otherwise) or in clear text with prior knowledge (h2c). It answers {@code /slow} after
- * 300 ms and anything else at once with the path it was asked for, and it records what a test
+ * 300 ms, resets {@code /reset} streams, never answers {@code /hang}, and answers anything
+ * else at once with the path it was asked for, and it records what a test
  * asserts on: connections, the most streams open at once on one connection, the protocols
  * negotiated, and the client certificates presented.
  */
@@ -179,7 +182,12 @@ final class H2TestServer implements AutoCloseable {
                     received += data.content().readableBytes();
                     end = data.isEndStream();
                 }
-                if (end) {
+                if (end && path.startsWith("/reset")) {
+                    active.decrementAndGet();
+                    ctx.writeAndFlush(new DefaultHttp2ResetFrame(Http2Error.INTERNAL_ERROR));
+                } else if (end && path.startsWith("/hang")) {
+                    active.decrementAndGet();
+                } else if (end) {
                     long delay = path.startsWith("/slow") ? 300 : 0;
                     ctx.executor().schedule(() -> respond(ctx), delay, TimeUnit.MILLISECONDS);
                 }

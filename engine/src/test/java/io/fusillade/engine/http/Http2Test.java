@@ -185,6 +185,27 @@ class Http2Test {
     }
 
     @Test
+    void aResetStreamIsEconnresetAndATimedOutStreamLeavesTheConnectionUsable() {
+        HttpExchange out = new HttpExchange();
+        try (HttpClientEngine engine = engine(HttpVersion.HTTP_2); HttpSession session = engine.newSession()) {
+            session.execute(HttpRequestSpec.get(URI.create(h2c.url("/reset"))), out);
+            assertThat(out.status()).isZero();
+            assertThat(out.error()).isEqualTo(ErrorCode.ECONNRESET);
+            assertThat(out.error().category()).isEqualTo("RESET");
+            assertThat(out.errorMessage()).contains("INTERNAL_ERROR");
+
+            session.execute(HttpRequestSpec.get(URI.create(h2c.url("/hang"))).withTimeout(java.time.Duration.ofMillis(200)), out);
+            assertThat(out.error()).isEqualTo(ErrorCode.ETIMEDOUT);
+            assertThat(out.waitingNanos()).isGreaterThanOrEqualTo(150_000_000L);
+
+            session.execute(HttpRequestSpec.get(URI.create(h2c.url("/after"))), out);
+            assertThat(out.status()).isEqualTo(200);
+            assertThat(out.connectionReused()).isTrue();
+            assertThat(session.openConnections()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void anUnreachableH2OriginIsConnectionRefused() {
         HttpExchange out = new HttpExchange();
         try (HttpClientEngine engine = engine(HttpVersion.HTTP_2); HttpSession session = engine.newSession()) {
