@@ -6,9 +6,9 @@
 # http2 on) serving a 100-byte file on 127.0.0.1 with a self-signed certificate made here.
 #
 #   bench/h2-vs-h1.sh                 10 s each
-#   DURATION=30s bench/h2-vs-h1.sh    longer runs, steadier numbers
+#   DURATION=30s ROUNDS=5 bench/h2-vs-h1.sh    longer runs, more rounds, steadier numbers
 #
-# Environment: DURATION (default 10s), VUS (default 50), FUSILLADE (launcher; default
+# Environment: DURATION (default 10s), VUS (default 50), ROUNDS (default 3: h2 and h1 alternate), FUSILLADE (launcher; default
 # <repo>/cli/target/fusillade/bin/fusillade).
 set -euo pipefail
 
@@ -93,18 +93,37 @@ JS
   echo "$rps $requests $cpu"
 }
 
-echo "running httpVersion '2'..." >&2
-read -r h2_rps h2_requests h2_cpu <<< "$(run 2 h2)"
-[ -n "$h2_rps" ] || exit 1
-echo "running httpVersion '1.1'..." >&2
-read -r h1_rps h1_requests h1_cpu <<< "$(run 1.1 h1)"
-[ -n "$h1_rps" ] || exit 1
+rounds="${ROUNDS:-3}"
+: > "$work/results"
+for round in $(seq 1 "$rounds"); do
+  echo "round $round of $rounds: httpVersion '2'..." >&2
+  read -r h2_rps h2_requests h2_cpu <<< "$(run 2 h2)"
+  [ -n "$h2_rps" ] || exit 1
+  echo "round $round of $rounds: httpVersion '1.1'..." >&2
+  read -r h1_rps h1_requests h1_cpu <<< "$(run 1.1 h1)"
+  [ -n "$h1_rps" ] || exit 1
+  echo "$round $h2_rps $h2_requests $h2_cpu $h1_rps $h1_requests $h1_cpu" >> "$work/results"
+done
 
-awk -v r2="$h2_rps" -v n2="$h2_requests" -v c2="$h2_cpu" -v r1="$h1_rps" -v n1="$h1_requests" -v c1="$h1_cpu" '
+# Per round, then the median of each column: rounds alternate, so a burst of other load on the
+# machine hits one round, not one protocol.
+sort -n "$work/results" | awk '
 function us(cpu, n) { return n > 0 ? cpu * 1e6 / n : 0 }
+function median(a, n,   i, j, t) {
+  for (i = 2; i <= n; i++) { t = a[i]; for (j = i - 1; j > 0 && a[j] > t; j--) a[j + 1] = a[j]; a[j + 1] = t }
+  return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
+}
 BEGIN {
-  printf "\n%-34s %10s %12s %12s %10s\n", "", "req/s", "requests", "CPU s (test)", "CPU us/req"
-  printf "%-34s %10.0f %12d %12.2f %10.1f\n", "HTTP/2 (1 multiplexed conn / VU)", r2, n2, c2, us(c2, n2)
-  printf "%-34s %10.0f %12d %12.2f %10.1f\n", "HTTP/1.1 (1 keep-alive conn / VU)", r1, n1, c1, us(c1, n1)
-  printf "\nratio h2/h1: req/s %.2f, CPU per request %.2f\n", (r1 > 0 ? r2 / r1 : 0), (us(c1, n1) > 0 ? us(c2, n2) / us(c1, n1) : 0)
+  printf "\n%-6s %12s %12s %12s | %12s %12s %12s | %8s %8s\n", "round", "h2 req/s", "h2 CPU s", "h2 us/req", \
+    "h1 req/s", "h1 CPU s", "h1 us/req", "req/s", "us/req"
+}
+{
+  n++; r2[n] = $2; c2[n] = $4; u2[n] = us($4, $3); r1[n] = $5; c1[n] = $7; u1[n] = us($7, $6)
+  rr[n] = ($5 > 0 ? $2 / $5 : 0); ru[n] = (u1[n] > 0 ? u2[n] / u1[n] : 0)
+  printf "%-6d %12.0f %12.2f %12.1f | %12.0f %12.2f %12.1f | %8.2f %8.2f\n", $1, r2[n], c2[n], u2[n], r1[n], c1[n], u1[n], rr[n], ru[n]
+}
+END {
+  printf "%-6s %12.0f %12.2f %12.1f | %12.0f %12.2f %12.1f | %8.2f %8.2f\n", "median", median(r2, n), median(c2, n), \
+    median(u2, n), median(r1, n), median(c1, n), median(u1, n), median(rr, n), median(ru, n)
+  printf "\nh2/h1 (last two columns): req/s ratio and CPU-per-request ratio, per round and their medians\n"
 }'
