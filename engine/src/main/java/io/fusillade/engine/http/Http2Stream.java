@@ -7,8 +7,6 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelPromise;
-import io.netty.handler.codec.http.DefaultHttpHeaders;
-import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http2.DefaultHttp2DataFrame;
 import io.netty.handler.codec.http2.DefaultHttp2Headers;
@@ -28,7 +26,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -43,7 +40,7 @@ final class Http2Stream extends ChannelInboundHandlerAdapter {
     private ChannelHandlerContext ctx;
     private boolean ended;
     private int status;
-    private HttpHeaders headers;
+    private Http2Headers headers;
     private long bodyLength;
     private ScheduledFuture<?> timer;
 
@@ -178,12 +175,8 @@ final class Http2Stream extends ChannelInboundHandlerAdapter {
             return false;
         }
         status = parsed;
-        headers = new DefaultHttpHeaders();
-        for (Map.Entry<CharSequence, CharSequence> e : head) {
-            if (e.getKey().length() > 0 && e.getKey().charAt(0) != ':') {
-                headers.add(e.getKey().toString(), e.getValue().toString());
-            }
-        }
+        // Kept as decoded: a map of the HTTP/1 kind is built only if the script reads the headers.
+        headers = head;
         if (!p.spec.discardBody()) {
             boolean empty = p.spec.isHead() || status == 204 || status == 304;
             long declared = empty ? 0 : head.getLong("content-length", -1L);

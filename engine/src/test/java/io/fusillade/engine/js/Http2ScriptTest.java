@@ -43,6 +43,21 @@ class Http2ScriptTest {
     }
 
     @Test
+    void headersAndCookiesWorkOverH2() throws IOException {
+        ScriptHarness.Run run = harness.run("""
+                const B = __ENV.BASE_URL;
+                export default function () {
+                  const set = http.get(`${B}/cookies/set?session=abc`, { httpVersion: '2' });
+                  print(`set proto=${set.proto} type=${set.headers['Content-Type']} cookie=${http.cookieJar().cookiesForURL(B).session}`);
+                  const seen = http.get(`${B}/cookies`, { httpVersion: '2' });
+                  print(`sent back ${seen.proto} ${seen.body}`);
+                }
+                """, 1, 1);
+        assertThat(run.errors()).isEmpty();
+        assertThat(run.stdout()).contains("set proto=h2 type=application/json", "cookie=abc", "sent back h2").contains("abc");
+    }
+
+    @Test
     void aBatchToAnH2OriginIsStreamsOfOneConnection() throws IOException {
         ScriptHarness.Run run = harness.run("""
                 const B = __ENV.BASE_URL;
