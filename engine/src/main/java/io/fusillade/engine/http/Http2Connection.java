@@ -10,6 +10,7 @@ import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http2.Http2FrameCodec;
 import io.netty.handler.codec.http2.Http2FrameCodecBuilder;
 import io.netty.handler.codec.http2.Http2GoAwayFrame;
+import io.netty.handler.codec.http2.Http2Headers;
 import io.netty.handler.codec.http2.Http2MultiplexHandler;
 import io.netty.handler.codec.http2.Http2Settings;
 import io.netty.handler.codec.http2.Http2StreamChannelBootstrap;
@@ -21,6 +22,7 @@ import io.netty.util.concurrent.ScheduledFuture;
 import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -52,6 +54,12 @@ final class Http2Connection extends ChannelInboundHandlerAdapter implements Wire
     private Http2FrameMeter meter;
     private InetSocketAddress remote;
     private ScheduledFuture<?> connectTimer;
+    private Http2StreamChannelBootstrap streamOpener;
+    /**
+     * Request headers sent before, by request identity: a VU repeating the same (immutable)
+     * request skips building them again. Bounded, and cleared when full.
+     */
+    private final IdentityHashMap<HttpRequestSpec, Http2Headers> sentHeaders = new IdentityHashMap<>();
 
     Http2Connection(Origin origin, Http2Io io, boolean mayFallBack, PendingRequest first) {
         this.origin = origin;
@@ -209,6 +217,7 @@ final class Http2Connection extends ChannelInboundHandlerAdapter implements Wire
         pipeline.addBefore(ctx.name(), null, meter);
         pipeline.addBefore(ctx.name(), null, codec);
         pipeline.addBefore(ctx.name(), null, new Http2MultiplexHandler(new ChannelInboundHandlerAdapter()));
+        streamOpener = new Http2StreamChannelBootstrap(ctx.channel());
         ready = true;
         if (connectTimer != null) {
             connectTimer.cancel(false);
@@ -245,7 +254,7 @@ final class Http2Connection extends ChannelInboundHandlerAdapter implements Wire
     private void openStream(PendingRequest p) {
         Http2Stream stream = new Http2Stream(this, p);
         streams.add(stream);
-        new Http2StreamChannelBootstrap(ctx.channel()).handler(stream).open().addListener(f -> {
+        streamOpener.handler(stream).open().addListener(f -> {
             if (!f.isSuccess()) {
                 stream.fail(NetworkFailure.of(f.cause(), false, address));
             }
@@ -265,6 +274,19 @@ final class Http2Connection extends ChannelInboundHandlerAdapter implements Wire
                 stream.fail(NetworkFailure.interrupted());
             }
         }
+    }
+
+    /** The headers of {@code spec}, built by {@code build} unless this connection sent them before. */
+    Http2Headers headersFor(HttpRequestSpec spec, java.util.function.Function<HttpRequestSpec, Http2Headers> build) {
+        Http2Headers headers = sentHeaders.get(spec);
+        if (headers == null) {
+            headers = build.apply(spec);
+            if (sentHeaders.size() >= 64) {
+                sentHeaders.clear();
+            }
+            sentHeaders.put(spec, headers);
+        }
+        return headers;
     }
 
     /** A stream's request has its outcome; a connection taking no new requests closes with its last stream. */

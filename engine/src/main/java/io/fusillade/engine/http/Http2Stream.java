@@ -68,7 +68,7 @@ final class Http2Stream extends ChannelInboundHandlerAdapter {
                 fail(NetworkFailure.of(f.cause(), false, connection.address()));
             }
         });
-        DefaultHttp2HeadersFrame head = new DefaultHttp2HeadersFrame(requestHeaders(), noBody);
+        DefaultHttp2HeadersFrame head = new DefaultHttp2HeadersFrame(connection.headersFor(p.spec, this::requestHeaders), noBody);
         if (noBody) {
             ctx.writeAndFlush(head, written);
         } else {
@@ -77,8 +77,8 @@ final class Http2Stream extends ChannelInboundHandlerAdapter {
         }
     }
 
-    private Http2Headers requestHeaders() {
-        HttpRequestSpec spec = p.spec;
+    /** The request's HEADERS: a function of the request alone (and the connection), so they may be reused for it. */
+    private Http2Headers requestHeaders(HttpRequestSpec spec) {
         URI uri = spec.uri();
         Http2Headers h = new DefaultHttp2Headers();
         h.method(spec.method());
@@ -92,10 +92,16 @@ final class Http2Stream extends ChannelInboundHandlerAdapter {
             }
         }
         h.authority(authority);
-        if (!p.hasUserAgent && !connection.userAgent().isEmpty()) {
+        boolean hasUserAgent = false;
+        boolean hasAuthorization = false;
+        for (HttpHeader header : own) {
+            hasUserAgent |= header.is("user-agent");
+            hasAuthorization |= header.is("authorization");
+        }
+        if (!hasUserAgent && !connection.userAgent().isEmpty()) {
             h.add("user-agent", connection.userAgent());
         }
-        if (!p.hasAuthorization && uri.getRawUserInfo() != null) {
+        if (!hasAuthorization && uri.getRawUserInfo() != null) {
             h.add("authorization", "Basic " + Base64.getEncoder().encodeToString(uri.getUserInfo().getBytes(StandardCharsets.UTF_8)));
         }
         for (HttpHeader header : own) {
