@@ -57,5 +57,13 @@ class Http2IT extends LauncherTest {
         Launcher.Result option = Launcher.run(work, Map.of("BASE_URL", target.baseUrl()), "run", "bad.js", "--headless");
         assertThat(option.exitCode()).isEqualTo(ExitCodes.INVALID_CONFIG);
         assertThat(option.stderr()).contains("http_version").contains("spdy").doesNotContain("\tat ");
+
+        Files.writeString(work.resolve("tls.js"), """
+                export const options = { tlsVersion: 'tls9', tlsAuth: [{ domains: ['example.com'], cert: 'x', key: 'y' }] };
+                export default function () { http.get(__ENV.BASE_URL + '/health'); }
+                """);
+        Launcher.Result tls = Launcher.run(work, Map.of("BASE_URL", target.baseUrl()), "run", "tls.js", "--headless");
+        assertThat(tls.exitCode()).isEqualTo(ExitCodes.INVALID_CONFIG);
+        assertThat(tls.stderr()).contains("tlsVersion").contains("tls1.2").doesNotContain("\tat ");
     }
 }

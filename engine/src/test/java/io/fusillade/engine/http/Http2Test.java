@@ -206,6 +206,25 @@ class Http2Test {
     }
 
     @Test
+    void anInterruptedWaitEndsTheStreamAndKeepsTheFlag() throws Exception {
+        HttpExchange out = new HttpExchange();
+        try (HttpClientEngine engine = engine(HttpVersion.HTTP_2); HttpSession session = engine.newSession()) {
+            boolean[] flagKept = new boolean[1];
+            Thread vu = Thread.ofVirtual().start(() -> {
+                session.execute(HttpRequestSpec.get(URI.create(h2c.url("/hang"))), out);
+                flagKept[0] = Thread.currentThread().isInterrupted();
+            });
+            Thread.sleep(200);
+            vu.interrupt();
+            vu.join(5_000);
+            assertThat(vu.isAlive()).isFalse();
+            assertThat(flagKept[0]).isTrue();
+            assertThat(out.error()).isEqualTo(ErrorCode.ENETWORK);
+            assertThat(out.errorMessage()).isEqualTo("request interrupted");
+        }
+    }
+
+    @Test
     void anUnreachableH2OriginIsConnectionRefused() {
         HttpExchange out = new HttpExchange();
         try (HttpClientEngine engine = engine(HttpVersion.HTTP_2); HttpSession session = engine.newSession()) {
