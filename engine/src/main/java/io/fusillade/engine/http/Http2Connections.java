@@ -28,7 +28,7 @@ final class Http2Connections {
             if (!pending.retryable || attempt > 0) {
                 return;
             }
-            forget(connection);
+            drop(connection);
             pending.beginRetry();
             pending.exchange.beginRetry();
         }
@@ -74,9 +74,12 @@ final class Http2Connections {
         return null;
     }
 
-    private synchronized void forget(Http2Connection connection) {
+    /**
+     * Stops handing requests to {@code connection}, which closed or is going away; not closed
+     * here, since other lanes' streams may still be finishing on it (it closes after them).
+     */
+    private synchronized void drop(Http2Connection connection) {
         connections.remove(connection);
-        connection.close();
     }
 
     /** Waits for the outcome; false when the wait was interrupted and the request abandoned. */
