@@ -57,12 +57,23 @@ bench_free_port() {
 
 # Starts nginx in the folder $1. With $2 = "timed", logs each request's completion time
 # (epoch seconds, millisecond resolution) to $1/arrivals.log; otherwise logs nothing.
-# NGINX_CONNECTIONS (default 1024) is its worker's connection limit. Sets nginx_port.
+# NGINX_CONNECTIONS (default 1024) is its worker's connection limit. With NGINX_TLS=1 it
+# serves HTTPS with HTTP/2 (ALPN), on a self-signed certificate for 127.0.0.1 made with openssl
+# in $1. Sets nginx_port.
 nginx_start() {
   nginx_dir="$1"
-  local access_log="off" user_line=""
+  local access_log="off" user_line="" listen_extra="" tls_lines=""
   if [ "${2:-}" = timed ]; then
     access_log="$nginx_dir/arrivals.log arrival"
+  fi
+  if [ "${NGINX_TLS:-0}" = 1 ]; then
+    mkdir -p "$nginx_dir"
+    openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 1 -subj /CN=localhost \
+      -addext "subjectAltName=DNS:localhost,IP:127.0.0.1" \
+      -keyout "$nginx_dir/key.pem" -out "$nginx_dir/cert.pem" 2>/dev/null
+    # The listen syntax of nginx 1.22, which Debian ships.
+    listen_extra=" ssl http2"
+    tls_lines="ssl_certificate $nginx_dir/cert.pem; ssl_certificate_key $nginx_dir/key.pem;"
   fi
   # As root the workers would otherwise drop to nobody, who cannot read a private temp folder.
   if [ "$(id -u)" -eq 0 ]; then
@@ -92,7 +103,8 @@ http {
   uwsgi_temp_path $nginx_dir/temp/uwsgi;
   scgi_temp_path $nginx_dir/temp/scgi;
   server {
-    listen 127.0.0.1:$nginx_port;
+    listen 127.0.0.1:$nginx_port$listen_extra;
+    $tls_lines
     root $nginx_dir/www;
   }
 }

@@ -7,6 +7,7 @@ import io.fusillade.aggregator.threshold.ThresholdWatcher;
 import io.fusillade.aggregator.metric.ScenarioMetrics;
 import io.fusillade.engine.http.HttpClientConfig;
 import io.fusillade.engine.http.HttpClientEngine;
+import io.fusillade.engine.http.ProtocolSettings;
 import io.fusillade.engine.http.HttpTransport;
 import io.fusillade.ingest.SampleRing;
 import io.fusillade.ingest.SampleSink;
@@ -107,11 +108,12 @@ final class Pipeline {
         return ring;
     }
 
-    /** The HTTP client, rebuilt first when the script's TLS choice differs from the one it was opened with. */
-    HttpClientEngine http(boolean insecureSkipTlsVerify) {
-        if (http.config().insecureSkipTlsVerify() != insecureSkipTlsVerify) {
+    /** The HTTP client, rebuilt first when the script's TLS or protocol choices differ from those it was opened with. */
+    HttpClientEngine http(boolean insecureSkipTlsVerify, ProtocolSettings protocol) {
+        HttpClientConfig wanted = http.config().withInsecureSkipTlsVerify(insecureSkipTlsVerify).with(protocol);
+        if (!wanted.equals(http.config())) {
             http.close();
-            http = new HttpClientEngine(http.config().withInsecureSkipTlsVerify(insecureSkipTlsVerify));
+            http = new HttpClientEngine(wanted);
         }
         return http;
     }

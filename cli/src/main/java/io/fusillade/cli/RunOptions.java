@@ -65,6 +65,10 @@ public final class RunOptions {
     @Option(names = "--insecure-skip-tls-verify", description = "Accept any TLS certificate.")
     boolean insecureSkipTlsVerify;
 
+    @Option(names = "--http-version", paramLabel = "auto|1.1|2",
+            description = "HTTP version of requests that choose none: auto (ALPN over TLS), 1.1, or 2 (h2c over plain http).")
+    String httpVersion;
+
     @Option(names = "--runs-dir", paramLabel = "DIR", defaultValue = "runs", description = "Where run directories are created (default: ${DEFAULT-VALUE}).")
     Path runsDir;
 

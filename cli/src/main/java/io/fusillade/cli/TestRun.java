@@ -29,6 +29,7 @@ import io.fusillade.engine.lifecycle.LifecycleHooks;
 import io.fusillade.engine.options.Durations;
 import io.fusillade.engine.options.OptionException;
 import io.fusillade.engine.options.OptionsResolver;
+import io.fusillade.engine.options.ProtocolOptions;
 import io.fusillade.engine.options.ScenarioOptions;
 import io.fusillade.engine.options.TestOptions;
 import io.fusillade.ingest.EpochClock;
@@ -121,7 +122,8 @@ final class TestRun {
         allEnv.putAll(o.env);
         OptionsResolver.Overrides overrides = new OptionsResolver.Overrides(o.workers, d, o.iterations,
                 o.responseSink ? Boolean.TRUE : null, o.insecureSkipTlsVerify ? Boolean.TRUE : null,
-                o.jitter == null ? null : Durations.parse("--jitter", o.jitter), o.drop, o.warmup);
+                o.jitter == null ? null : Durations.parse("--jitter", o.jitter), o.drop, o.warmup,
+                o.httpVersion == null ? null : ProtocolOptions.httpVersion("--http-version", o.httpVersion));
         return new RunRequest(scriptPath, overrides, o.thresholds, o.exportJson, o.runsDir, allEnv, level,
                 terminal && !o.noColor, terminal, System.out, System.err, o.config, o.captureErrors, o.outputs.options(), o.abortOnFail);
     }
@@ -228,7 +230,7 @@ final class TestRun {
         pipeline.scenarioMetrics().watch(thresholds);
         publishText(ring, SampleKind.RUN_META, toJson(metadata.options()));
 
-        HttpClientEngine http = pipeline.http(options.insecureSkipTlsVerify());
+        HttpClientEngine http = pipeline.http(options.insecureSkipTlsVerify(), options.protocol());
         FailedRequestLog failures = null;
         if (request.captureErrors() != null) {
             try {

@@ -13,6 +13,7 @@ import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
@@ -31,12 +32,13 @@ import java.util.concurrent.TimeUnit;
  * premature close) goes through {@link #succeed} or {@link #fail}, which record the outcome
  * and then release the waiter exactly once.
  */
-final class ClientConnection extends ChannelInboundHandlerAdapter implements Runnable, ChannelFutureListener, KeptConnection {
+final class ClientConnection extends ChannelInboundHandlerAdapter implements Runnable, ChannelFutureListener, KeptConnection, WireMeter.Counted {
     private enum Phase { CONNECTING, HANDSHAKING, SENDING, WAITING, RECEIVING, IDLE }
 
     private final Origin origin;
     private final String address;
     private final byte[] userAgent;
+    private final ProtocolMemory protocols;
     private final Runnable deadlineCheck = this::checkDeadline;
     private final ChannelFutureListener connectOutcome = this::connectOutcome;
 
@@ -58,10 +60,11 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Run
     private long timerAt;
     private InetSocketAddress remote;
 
-    ClientConnection(Origin origin, byte[] userAgent, PendingRequest first) {
+    ClientConnection(Origin origin, byte[] userAgent, ProtocolMemory protocols, PendingRequest first) {
         this.origin = origin;
         this.address = origin.hostName() + ":" + origin.port();
         this.userAgent = userAgent;
+        this.protocols = protocols;
         this.submitted = first;
     }
 
@@ -136,7 +139,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Run
         }
     }
 
-    void connectStarting() {
+    public void connectStarting() {
         if (current != null) {
             current.mark(PendingRequest.CONNECT_START, System.nanoTime());
         }
@@ -176,6 +179,19 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Run
         if (event instanceof SslHandshakeCompletionEvent handshake && current != null && phase == Phase.HANDSHAKING) {
             if (handshake.isSuccess()) {
                 current.mark(PendingRequest.TLS_DONE, System.nanoTime());
+                if (current.version == HttpVersion.AUTO
+                        && "h2".equals(context.pipeline().get(SslHandler.class).engine().getApplicationProtocol())) {
+                    // The server prefers HTTP/2: the request goes there instead, and so will later ones.
+                    protocols.learned(origin, true);
+                    PendingRequest p = current;
+                    current = null;
+                    phase = Phase.IDLE;
+                    open = false;
+                    p.switchProtocol = true;
+                    p.complete();
+                    context.close();
+                    return;
+                }
                 send();
             } else {
                 fail(NetworkFailure.of(handshake.cause(), true, address), false);
@@ -216,13 +232,13 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Run
         }
     }
 
-    void bytesOut(int n) {
+    public void bytesOut(int n) {
         if (current != null) {
             current.exchange.addBytesSent(n);
         }
     }
 
-    void bytesIn(int n) {
+    public void bytesIn(int n) {
         if (current != null) {
             current.exchange.addBytesReceived(n);
         }

@@ -11,9 +11,11 @@ import java.util.Objects;
  * @param userAgent              the User-Agent sent when a request sets none; empty to send none
  * @param defaultTimeout         the time limit of requests that set none
  * @param transport              how the bytes move: Netty event loops or blocking sockets
+ * @param httpVersion            the HTTP version of requests that choose none
+ * @param tls                    TLS versions, cipher suites and client certificates
  */
 public record HttpClientConfig(int ioThreads, boolean insecureSkipTlsVerify, String userAgent, Duration defaultTimeout,
-                               HttpTransport transport) {
+                               HttpTransport transport, HttpVersion httpVersion, TlsSettings tls) {
     /** The User-Agent sent unless configured otherwise. */
     public static final String DEFAULT_USER_AGENT = "fusillade/0.1";
     /** The request time limit unless configured otherwise, as in k6. */
@@ -32,6 +34,14 @@ public record HttpClientConfig(int ioThreads, boolean insecureSkipTlsVerify, Str
             throw new IllegalArgumentException("default HTTP timeout must be positive, got " + defaultTimeout);
         }
         Objects.requireNonNull(transport, "transport");
+        Objects.requireNonNull(httpVersion, "httpVersion");
+        Objects.requireNonNull(tls, "tls");
+    }
+
+    /** Settings with the automatic HTTP version and the JDK's TLS defaults. */
+    public HttpClientConfig(int ioThreads, boolean insecureSkipTlsVerify, String userAgent, Duration defaultTimeout,
+                            HttpTransport transport) {
+        this(ioThreads, insecureSkipTlsVerify, userAgent, defaultTimeout, transport, HttpVersion.AUTO, TlsSettings.DEFAULT);
     }
 
     /**
@@ -45,27 +55,42 @@ public record HttpClientConfig(int ioThreads, boolean insecureSkipTlsVerify, Str
 
     /** These settings with certificate verification on or off. */
     public HttpClientConfig withInsecureSkipTlsVerify(boolean skip) {
-        return new HttpClientConfig(ioThreads, skip, userAgent, defaultTimeout, transport);
+        return new HttpClientConfig(ioThreads, skip, userAgent, defaultTimeout, transport, httpVersion, tls);
     }
 
     /** These settings with another default timeout. */
     public HttpClientConfig withDefaultTimeout(Duration timeout) {
-        return new HttpClientConfig(ioThreads, insecureSkipTlsVerify, userAgent, timeout, transport);
+        return new HttpClientConfig(ioThreads, insecureSkipTlsVerify, userAgent, timeout, transport, httpVersion, tls);
     }
 
     /** These settings with another I/O thread count. */
     public HttpClientConfig withIoThreads(int threads) {
-        return new HttpClientConfig(threads, insecureSkipTlsVerify, userAgent, defaultTimeout, transport);
+        return new HttpClientConfig(threads, insecureSkipTlsVerify, userAgent, defaultTimeout, transport, httpVersion, tls);
     }
 
     /** These settings with another user agent. */
     public HttpClientConfig withUserAgent(String agent) {
-        return new HttpClientConfig(ioThreads, insecureSkipTlsVerify, agent, defaultTimeout, transport);
+        return new HttpClientConfig(ioThreads, insecureSkipTlsVerify, agent, defaultTimeout, transport, httpVersion, tls);
     }
 
     /** These settings with another transport; {@code ioThreads} matters only to {@link HttpTransport#NETTY}. */
     public HttpClientConfig withTransport(HttpTransport choice) {
-        return new HttpClientConfig(ioThreads, insecureSkipTlsVerify, userAgent, defaultTimeout, choice);
+        return new HttpClientConfig(ioThreads, insecureSkipTlsVerify, userAgent, defaultTimeout, choice, httpVersion, tls);
+    }
+
+    /** These settings with another default HTTP version. */
+    public HttpClientConfig withHttpVersion(HttpVersion version) {
+        return new HttpClientConfig(ioThreads, insecureSkipTlsVerify, userAgent, defaultTimeout, transport, version, tls);
+    }
+
+    /** These settings with other TLS versions, cipher suites or client certificates. */
+    public HttpClientConfig withTls(TlsSettings settings) {
+        return new HttpClientConfig(ioThreads, insecureSkipTlsVerify, userAgent, defaultTimeout, transport, httpVersion, settings);
+    }
+
+    /** These settings with {@code protocol}'s default HTTP version and TLS settings. */
+    public HttpClientConfig with(ProtocolSettings protocol) {
+        return withHttpVersion(protocol.httpVersion()).withTls(protocol.tls());
     }
 
     /** The I/O thread count to start. */

@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /**
- * The HTTP/1.1 client all virtual users share: the transport that does the network I/O
+ * The HTTP client all virtual users share: the transport that does the network I/O
  * ({@link HttpTransport}), the TLS settings and the defaults. Each virtual user takes its own
  * {@link HttpSession}, whose calls block the (virtual) calling thread until the outcome is in.
  *
@@ -15,6 +15,8 @@ public final class HttpClientEngine implements AutoCloseable {
     private static final Duration LONGEST_LIMIT = Duration.ofDays(365);
     private final HttpClientConfig config;
     private final ClientIo io;
+    private final Http2Io http2;
+    private final ProtocolMemory protocols = new ProtocolMemory();
     private final long defaultTimeoutNanos;
     private volatile boolean closed;
 
@@ -27,16 +29,38 @@ public final class HttpClientEngine implements AutoCloseable {
         this.config = config;
         this.defaultTimeoutNanos = limitNanos(config.defaultTimeout());
         byte[] userAgent = config.userAgent().getBytes(StandardCharsets.UTF_8);
+        ClientTls tls = new ClientTls(config);
         this.io = switch (config.transport()) {
-            case NETTY -> new NettyIo(config, userAgent);
-            case SOCKET -> new SocketIo(config, userAgent);
+            case NETTY -> new NettyIo(config, tls, protocols, userAgent);
+            case SOCKET -> new SocketIo(tls, protocols, userAgent);
         };
+        this.http2 = new Http2Io(config, tls, protocols);
     }
 
     /** A new session for one virtual user. */
     public HttpSession newSession() {
         requireOpen();
-        return new HttpSession(this, io.newSession());
+        return new HttpSession(this, io.newSession(), http2.newConnections());
+    }
+
+    /** A session of its own HTTP/1.1 connections sharing {@code owner}'s HTTP/2 ones: a lane of its batch. */
+    HttpSession newLane(Http2Connections shared) {
+        requireOpen();
+        return new HttpSession(this, io.newSession(), shared);
+    }
+
+    /** The HTTP version {@code request} goes over: its own choice or the configured default. */
+    HttpVersion versionOf(HttpRequestSpec request) {
+        return request.httpVersion() != null ? request.httpVersion() : config.httpVersion();
+    }
+
+    /** True when {@code request}, on {@code version}, goes over HTTP/2. */
+    boolean overHttp2(HttpRequestSpec request, HttpVersion version) {
+        return switch (version) {
+            case HTTP_2 -> true;
+            case HTTP_1_1 -> false;
+            case AUTO -> request.secure() && protocols.speaksH2(request);
+        };
     }
 
     /** The settings this engine runs with. */
@@ -57,6 +81,7 @@ public final class HttpClientEngine implements AutoCloseable {
         }
         closed = true;
         io.close();
+        http2.close();
     }
 
     void requireOpen() {

@@ -253,12 +253,17 @@ public final class HttpExchange {
 
     void response(int code, String reason, ResponseHeaders responseHeaders, byte[] content, long contentLength,
                   InetSocketAddress remote) {
+        response(code, reason, responseHeaders, content, contentLength, remote, Protocol.H1);
+    }
+
+    void response(int code, String reason, ResponseHeaders responseHeaders, byte[] content, long contentLength,
+                  InetSocketAddress remote, Protocol over) {
         status = code;
         statusText = reason;
         headers = responseHeaders;
         body = content;
         bodyLength = contentLength;
-        protocol = Protocol.H1;
+        protocol = over;
         remoteAddress = remote;
     }
 

@@ -18,9 +18,10 @@ import java.util.Objects;
  * @param body        the request body, or null for none
  * @param timeout     the whole request's time limit, DNS to last byte; null for the engine's default
  * @param discardBody true to count the response body's bytes without keeping them
+ * @param httpVersion the HTTP version this request may use; null for the engine's default
  */
 public record HttpRequestSpec(String method, URI uri, List<HttpHeader> headers, byte[] body, Duration timeout,
-                              boolean discardBody) {
+                              boolean discardBody, HttpVersion httpVersion) {
     public HttpRequestSpec {
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(uri, "uri");
@@ -52,6 +53,16 @@ public record HttpRequestSpec(String method, URI uri, List<HttpHeader> headers, 
         }
     }
 
+    /** A request on the engine's default HTTP version. */
+    public HttpRequestSpec(String method, URI uri, List<HttpHeader> headers, byte[] body, Duration timeout, boolean discardBody) {
+        this(method, uri, headers, body, timeout, discardBody, null);
+    }
+
+    /** This request on HTTP version {@code version} (null for the engine's default). */
+    public HttpRequestSpec withHttpVersion(HttpVersion version) {
+        return new HttpRequestSpec(method, uri, headers, body, timeout, discardBody, version);
+    }
+
     /** This request carrying the cookies {@code cookieHeader} too (joined to a Cookie header of its own, if it has one). */
     public HttpRequestSpec withCookies(String cookieHeader) {
         List<HttpHeader> merged = new java.util.ArrayList<>(headers.size() + 1);
@@ -64,7 +75,7 @@ public record HttpRequestSpec(String method, URI uri, List<HttpHeader> headers, 
             }
         }
         merged.add(new HttpHeader("Cookie", own == null ? cookieHeader : own + "; " + cookieHeader));
-        return new HttpRequestSpec(method, uri, merged, body, timeout, discardBody);
+        return new HttpRequestSpec(method, uri, merged, body, timeout, discardBody, httpVersion);
     }
 
     /** A GET of {@code uri} with no headers, the engine's default timeout, body kept. */
@@ -82,22 +93,22 @@ public record HttpRequestSpec(String method, URI uri, List<HttpHeader> headers, 
         List<HttpHeader> more = new ArrayList<>(headers.size() + 1);
         more.addAll(headers);
         more.add(new HttpHeader(name, value));
-        return new HttpRequestSpec(method, uri, more, body, timeout, discardBody);
+        return new HttpRequestSpec(method, uri, more, body, timeout, discardBody, httpVersion);
     }
 
     /** This request with {@code content} as its body. */
     public HttpRequestSpec withBody(byte[] content) {
-        return new HttpRequestSpec(method, uri, headers, content, timeout, discardBody);
+        return new HttpRequestSpec(method, uri, headers, content, timeout, discardBody, httpVersion);
     }
 
     /** This request with its own time limit. */
     public HttpRequestSpec withTimeout(Duration limit) {
-        return new HttpRequestSpec(method, uri, headers, body, limit, discardBody);
+        return new HttpRequestSpec(method, uri, headers, body, limit, discardBody, httpVersion);
     }
 
     /** This request with the response body counted but not kept. */
     public HttpRequestSpec discardingBody() {
-        return new HttpRequestSpec(method, uri, headers, body, timeout, true);
+        return new HttpRequestSpec(method, uri, headers, body, timeout, true, httpVersion);
     }
 
     /** True for {@code https} URLs. */

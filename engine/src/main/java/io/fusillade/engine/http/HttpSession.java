@@ -1,5 +1,7 @@
 package io.fusillade.engine.http;
 
+import io.fusillade.ingest.ErrorCode;
+
 import java.util.Objects;
 
 /**
@@ -10,12 +12,22 @@ import java.util.Objects;
 public final class HttpSession implements AutoCloseable {
     private final HttpClientEngine engine;
     private final SessionIo<?> io;
+    private final Http2Connections http2;
     private final PendingRequest pending = new PendingRequest();
     private boolean closed;
 
-    HttpSession(HttpClientEngine engine, SessionIo<?> io) {
+    HttpSession(HttpClientEngine engine, SessionIo<?> io, Http2Connections http2) {
         this.engine = engine;
         this.io = io;
+        this.http2 = http2;
+    }
+
+    /**
+     * A session for one lane of this user's {@code http.batch}: HTTP/1.1 connections of its own,
+     * this session's HTTP/2 connections, so requests to an h2 origin go as streams of one connection.
+     */
+    public HttpSession lane() {
+        return engine.newLane(http2);
     }
 
     /**
@@ -43,12 +55,33 @@ public final class HttpSession implements AutoCloseable {
         long start = System.nanoTime();
         out.begin(start);
         pending.prepare(request, out, start, engine.timeoutNanos(request));
-        io.execute(pending);
+        HttpVersion version = engine.versionOf(request);
+        pending.version = version;
+        boolean overHttp2 = engine.overHttp2(request, version);
+        carry(overHttp2);
+        if (pending.switchProtocol) {
+            // ALPN picked the other protocol (auto mode): the attempt's time stays in blocked.
+            pending.beginRetry();
+            out.beginRetry();
+            carry(!overHttp2);
+            if (pending.switchProtocol) {
+                pending.failHere(new NetworkFailure(ErrorCode.ENETWORK,
+                        "the server's ALPN choice changed between connections; try httpVersion '1.1' or '2'"));
+            }
+        }
+    }
+
+    private void carry(boolean overHttp2) {
+        if (overHttp2) {
+            http2.execute(pending);
+        } else {
+            io.execute(pending);
+        }
     }
 
     /** Connections currently kept open, for diagnostics and tests. */
     public int openConnections() {
-        return io.openConnections();
+        return io.openConnections() + http2.openConnections();
     }
 
     /** Closes every connection; the session cannot be used afterwards. */
@@ -56,5 +89,6 @@ public final class HttpSession implements AutoCloseable {
     public void close() {
         closed = true;
         io.close();
+        http2.close();
     }
 }

@@ -39,6 +39,13 @@ final class PendingRequest {
     boolean closeRequested;
     /** The attempt failed on a reused connection before any response byte: worth one more try on a fresh one. */
     boolean retryable;
+    /** The HTTP version the request may use, the engine's default already applied. */
+    HttpVersion version = HttpVersion.AUTO;
+    /**
+     * ALPN chose the other protocol than the connection was made for (auto mode): the request
+     * ended without an outcome and goes again over the protocol the server picked.
+     */
+    boolean switchProtocol;
 
     private Thread waiter;
     private volatile boolean done;
@@ -68,6 +75,7 @@ final class PendingRequest {
             }
         }
         retryable = false;
+        switchProtocol = false;
         waiter = Thread.currentThread();
         done = false;
     }
@@ -85,6 +93,7 @@ final class PendingRequest {
             marks[i] = 0;
         }
         retryable = false;
+        switchProtocol = false;
         done = false;
     }
 

@@ -48,6 +48,6 @@ public final class Redirects {
             headers.add(h);
         }
         return new HttpRequestSpec(toGet ? "GET" : request.method(), target, headers, toGet ? null : request.body(),
-                request.timeout(), request.discardBody());
+                request.timeout(), request.discardBody(), request.httpVersion());
     }
 }

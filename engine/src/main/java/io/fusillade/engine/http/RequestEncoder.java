@@ -111,6 +111,13 @@ final class RequestEncoder {
         return estimate;
     }
 
+    /** The request target (path and query) as it goes on the wire, for HTTP/2's {@code :path}. */
+    static String target(URI uri) {
+        ByteBuf out = io.netty.buffer.Unpooled.buffer(64);
+        writeTarget(out, uri);
+        return out.toString(StandardCharsets.US_ASCII);
+    }
+
     private static void writeTarget(ByteBuf out, URI uri) {
         String path = uri.getRawPath();
         if (path == null || path.isEmpty()) {

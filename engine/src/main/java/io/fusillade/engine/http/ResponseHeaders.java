@@ -5,6 +5,7 @@ import io.netty.handler.codec.http.EmptyHttpHeaders;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpHeadersFactory;
+import io.netty.handler.codec.http2.Http2Headers;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,23 +18,31 @@ import java.util.List;
  */
 public final class ResponseHeaders {
     /** No headers: a network failure, or nothing received yet. */
-    public static final ResponseHeaders NONE = new ResponseHeaders(EmptyHttpHeaders.INSTANCE, null, false);
+    public static final ResponseHeaders NONE = new ResponseHeaders(EmptyHttpHeaders.INSTANCE, null, null, false);
 
     private static final HttpHeadersFactory HEADERS = DefaultHttpHeadersFactory.headersFactory().withValidation(false);
 
     private HttpHeaders parsed;
     private final byte[] raw;
+    /** HTTP/2 headers as decoded (names in lower case, pseudo-headers included), or null. */
+    private final Http2Headers h2;
     private final boolean setsCookies;
 
-    private ResponseHeaders(HttpHeaders parsed, byte[] raw, boolean setsCookies) {
+    private ResponseHeaders(HttpHeaders parsed, byte[] raw, Http2Headers h2, boolean setsCookies) {
         this.parsed = parsed;
         this.raw = raw;
+        this.h2 = h2;
         this.setsCookies = setsCookies;
     }
 
     /** Headers already in a map (the Netty transport decodes them itself). */
     static ResponseHeaders of(HttpHeaders headers) {
-        return new ResponseHeaders(headers, null, headers.contains(HttpHeaderNames.SET_COOKIE));
+        return new ResponseHeaders(headers, null, null, headers.contains(HttpHeaderNames.SET_COOKIE));
+    }
+
+    /** An HTTP/2 response's headers, turned into an HTTP/1-style map (without pseudo-headers) only if read. */
+    static ResponseHeaders of(Http2Headers headers) {
+        return new ResponseHeaders(null, null, headers, headers.contains(HttpHeaderNames.SET_COOKIE));
     }
 
     /**
@@ -41,7 +50,7 @@ public final class ResponseHeaders {
      * {@code setsCookies} says whether one of them is a Set-Cookie (the reader saw it go by).
      */
     static ResponseHeaders raw(byte[] lines, boolean setsCookies) {
-        return new ResponseHeaders(null, lines, setsCookies);
+        return new ResponseHeaders(null, lines, null, setsCookies);
     }
 
     /** The Set-Cookie values, in arrival order: read on every response, free when there are none. */
@@ -55,6 +64,15 @@ public final class ResponseHeaders {
      * (Set-Cookie, Location) on every response.
      */
     public List<String> all(String name) {
+        if (h2 != null) {
+            List<CharSequence> found = h2.getAll(name.toLowerCase(java.util.Locale.ROOT));
+            if (found.isEmpty()) {
+                return List.of();
+            }
+            List<String> values = new ArrayList<>(found.size());
+            found.forEach(v -> values.add(v.toString()));
+            return values;
+        }
         if (raw == null) {
             return parsed.getAll(name);
         }
@@ -89,6 +107,15 @@ public final class ResponseHeaders {
 
     /** The headers as a case-insensitive map, built on the first call. */
     public HttpHeaders get() {
+        if (parsed == null && h2 != null) {
+            HttpHeaders headers = HEADERS.newHeaders();
+            for (java.util.Map.Entry<CharSequence, CharSequence> e : h2) {
+                if (e.getKey().length() > 0 && e.getKey().charAt(0) != ':') {
+                    headers.add(e.getKey(), e.getValue());
+                }
+            }
+            parsed = headers;
+        }
         if (parsed == null) {
             HttpHeaders headers = HEADERS.newHeaders();
             int start = 0;

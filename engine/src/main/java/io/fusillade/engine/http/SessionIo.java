@@ -117,7 +117,7 @@ abstract sealed class SessionIo<C extends KeptConnection> permits NettySessionIo
      * Resolves the origin's host on the calling thread (the time counts as blocked, as in k6);
      * null when the request already ended here, its failure recorded.
      */
-    private static InetSocketAddress resolve(Origin origin, PendingRequest pending) {
+    static InetSocketAddress resolve(Origin origin, PendingRequest pending) {
         InetAddress resolved;
         try {
             resolved = InetAddress.getByName(origin.hostName());

@@ -91,11 +91,18 @@ final class SocketConnection implements KeptConnection {
             remote = target;
             if (origin.secure()) {
                 handshaking = true;
-                SSLSocket secure = io.layer(socket, origin);
+                SSLSocket secure = io.layer(socket, origin, p.version);
                 secure.startHandshake();
                 handshaking = false;
                 channel = secure;
                 p.mark(PendingRequest.TLS_DONE, System.nanoTime());
+                if (p.version == HttpVersion.AUTO && "h2".equals(secure.getApplicationProtocol())) {
+                    // The server prefers HTTP/2: the request goes there instead, and so will later ones.
+                    io.protocols().learned(origin, true);
+                    p.switchProtocol = true;
+                    close();
+                    return false;
+                }
             } else {
                 channel = socket;
                 p.mark(PendingRequest.TLS_DONE, connected);

@@ -1,18 +1,12 @@
 package io.fusillade.engine.http;
 
-import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
-
 import java.io.IOException;
 import java.net.Socket;
-import java.security.GeneralSecurityException;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.SSLSocketFactory;
 
 /**
  * The blocking transport's shared part: the TLS settings every connection layers on its
@@ -32,8 +26,8 @@ final class SocketIo implements ClientIo {
     static final long SLACK_NANOS = 5_000_000L;
     private static final long NEVER = Long.MAX_VALUE;
 
-    private final SSLSocketFactory tls;
-    private final boolean verifyHostNames;
+    private final ClientTls tls;
+    private final ProtocolMemory protocols;
     private final byte[] userAgent;
     private final Set<SocketConnection> live = ConcurrentHashMap.newKeySet();
     private final Thread watchdog;
@@ -41,18 +35,10 @@ final class SocketIo implements ClientIo {
     private final AtomicLong nextWake = new AtomicLong(NEVER);
     private volatile boolean closed;
 
-    /** @throws IllegalStateException when the JDK cannot provide TLS */
-    SocketIo(HttpClientConfig config, byte[] userAgent) {
+    SocketIo(ClientTls tls, ProtocolMemory protocols, byte[] userAgent) {
         this.userAgent = userAgent;
-        this.verifyHostNames = !config.insecureSkipTlsVerify();
-        try {
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, config.insecureSkipTlsVerify() ? InsecureTrustManagerFactory.INSTANCE.getTrustManagers() : null,
-                    null);
-            this.tls = context.getSocketFactory();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("cannot set up TLS for HTTPS requests: " + e.getMessage(), e);
-        }
+        this.tls = tls;
+        this.protocols = protocols;
         // A platform thread: busy virtual users cannot delay it by holding every carrier.
         watchdog = Thread.ofPlatform().daemon().name("fusillade-http-deadlines").start(this::watchDeadlines);
     }
@@ -141,15 +127,15 @@ final class SocketIo implements ClientIo {
         live.remove(connection);
     }
 
-    /** TLS on top of a connected socket, named for SNI and (unless verification is off) checked against the host. */
-    SSLSocket layer(Socket plain, Origin origin) throws IOException {
-        SSLSocket secure = (SSLSocket) tls.createSocket(plain, origin.hostName(), origin.port(), true);
-        secure.setUseClientMode(true);
-        if (verifyHostNames) {
-            SSLParameters parameters = secure.getSSLParameters();
-            parameters.setEndpointIdentificationAlgorithm("HTTPS");
-            secure.setSSLParameters(parameters);
-        }
-        return secure;
+    /**
+     * TLS on top of a connected socket, named for SNI and (unless verification is off) checked
+     * against the host; ALPN offers h2 too when {@code version} lets the server pick.
+     */
+    SSLSocket layer(Socket plain, Origin origin, HttpVersion version) throws IOException {
+        return tls.layer(plain, origin, version == HttpVersion.AUTO ? ClientTls.OFFER_BOTH : ClientTls.OFFER_H1);
+    }
+
+    ProtocolMemory protocols() {
+        return protocols;
     }
 }

@@ -1,5 +1,9 @@
 package io.fusillade.engine.http;
 
+import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.PooledByteBufAllocator;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
 import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollIoHandler;
@@ -17,6 +21,19 @@ import io.netty.channel.socket.nio.NioSocketChannel;
  * @param channelType the client socket channel class
  */
 record Transport(String name, IoHandlerFactory ioHandlers, Class<? extends SocketChannel> channelType) {
+
+    /** A client bootstrap on {@code group}'s loops with the options every connection gets. */
+    Bootstrap clientBootstrap(EventLoopGroup group) {
+        return new Bootstrap()
+                .group(group)
+                .channel(channelType)
+                // Measured: the pooled allocator costs less per request than Netty 4.2's adaptive default.
+                .option(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
+                .option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.SO_KEEPALIVE, true)
+                // Each request's own deadline covers the connect; no second, fixed limit.
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 0);
+    }
 
     static Transport detect() {
         if (Epoll.isAvailable()) {

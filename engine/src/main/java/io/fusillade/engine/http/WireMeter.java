@@ -12,9 +12,18 @@ import java.net.SocketAddress;
  * included, as k6's data_sent and data_received do) and notes when the TCP connect starts.
  */
 final class WireMeter extends ChannelDuplexHandler {
-    private final ClientConnection connection;
+    /** Where the counts go: the connection, which knows the request they belong to. */
+    interface Counted {
+        void connectStarting();
 
-    WireMeter(ClientConnection connection) {
+        void bytesIn(int n);
+
+        void bytesOut(int n);
+    }
+
+    private final Counted connection;
+
+    WireMeter(Counted connection) {
         this.connection = connection;
     }
 

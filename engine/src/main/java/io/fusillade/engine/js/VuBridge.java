@@ -6,6 +6,7 @@ import io.fusillade.engine.http.HttpExchange;
 import io.fusillade.engine.http.HttpHeader;
 import io.fusillade.engine.http.HttpRequestSpec;
 import io.fusillade.engine.http.HttpSession;
+import io.fusillade.engine.http.HttpVersion;
 import io.fusillade.engine.http.Multipart;
 import io.fusillade.engine.http.Redirects;
 import io.fusillade.engine.http.UrlNames;
@@ -137,6 +138,7 @@ public final class VuBridge {
 
     private Prepared prepare(String method, String url, Value body, Value params) {
         Duration timeout = services.defaultTimeout();
+        HttpVersion version = null;
         String name = null;
         int tagSetId = 0;
         List<HttpHeader> headers = new ArrayList<>(4);
@@ -179,8 +181,13 @@ public final class VuBridge {
                     throw new IllegalArgumentException("invalid request timeout " + v + ": expected e.g. '10s' or a number of milliseconds");
                 }
             }
+            v = params.getMember("httpVersion");
+            if (v != null && !v.isNull()) {
+                version = HttpVersion.parse("params.httpVersion", v.isNumber() ? (Object) v.asDouble() : v.isString() ? v.asString() : v.toString());
+            }
         }
-        HttpRequestSpec spec = new HttpRequestSpec(method, uri(url), headers, body(body, headers), timeout, services.responseSink());
+        HttpRequestSpec spec = new HttpRequestSpec(method, uri(url), headers, body(body, headers), timeout, services.responseSink(),
+                version);
         return new Prepared(spec, url, name, tagSetId == 0 ? groupTagSetId : tagSetId, policy);
     }
 
@@ -208,8 +215,12 @@ public final class VuBridge {
             hops.add(new ArrayList<>(1));
         }
         int lanes = Math.min(n, BATCH_PARALLEL);
+        if (session == null) {
+            session = services.http().newSession();
+        }
         while (batchSessions.size() < lanes) {
-            batchSessions.add(services.http().newSession());
+            // Each lane its own HTTP/1.1 connections; HTTP/2 streams share the VU's connection.
+            batchSessions.add(session.lane());
         }
         Thread[] workers = new Thread[lanes];
         RuntimeException[] failure = new RuntimeException[1];

@@ -37,6 +37,10 @@ public final class OptionKeys {
         alias("insecureSkipTLSVerify", "insecure_skip_tls_verify");
         alias("setupTimeout", "setup_timeout");
         alias("teardownTimeout", "teardown_timeout");
+        alias("httpVersion", "http_version");
+        alias("tlsVersion", "tls_version");
+        alias("tlsAuth", "tls_auth");
+        alias("tlsCipherSuites", "tls_cipher_suites");
         for (String key : List.of("duration", "iterations", "scenarios", "executor", "rate", "exec", "tags", "env",
                 "warmup", "jitter", "drop")) {
             CANONICAL.put(key, key);
@@ -51,7 +55,8 @@ public final class OptionKeys {
 
     /** Keys read only at the top level. */
     public static final Set<String> GLOBAL = Set.of("scenarios", "thresholds", "insecureSkipTLSVerify", "setupTimeout",
-            "teardownTimeout", "abort_on_fail", "warmup", "jitter", "drop", "no_endpoint_tracking", "memory_safe");
+            "teardownTimeout", "abort_on_fail", "warmup", "jitter", "drop", "no_endpoint_tracking", "memory_safe",
+            "httpVersion", "tlsVersion", "tlsAuth", "tlsCipherSuites");
 
     private OptionKeys() {
     }

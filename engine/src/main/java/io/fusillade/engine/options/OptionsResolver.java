@@ -1,6 +1,8 @@
 package io.fusillade.engine.options;
 
 import io.fusillade.engine.http.Chaos;
+import io.fusillade.engine.http.HttpVersion;
+import io.fusillade.engine.http.ProtocolSettings;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,7 +21,14 @@ import java.util.Set;
 public final class OptionsResolver {
     /** Overrides from the command line; null fields leave the script's value alone. */
     public record Overrides(Integer workers, Duration duration, Long iterations,
-                            Boolean responseSink, Boolean insecureSkipTlsVerify, Duration jitter, Double drop, String warmup) {
+                            Boolean responseSink, Boolean insecureSkipTlsVerify, Duration jitter, Double drop, String warmup,
+                            HttpVersion httpVersion) {
+        /** The overrides without {@code --http-version}. */
+        public Overrides(Integer workers, Duration duration, Long iterations, Boolean responseSink, Boolean insecureSkipTlsVerify,
+                         Duration jitter, Double drop, String warmup) {
+            this(workers, duration, iterations, responseSink, insecureSkipTlsVerify, jitter, drop, warmup, null);
+        }
+
         /** The overrides of the common flags, no chaos or warm-up flags. */
         public Overrides(Integer workers, Duration duration, Long iterations, Boolean responseSink, Boolean insecureSkipTlsVerify) {
             this(workers, duration, iterations, responseSink, insecureSkipTlsVerify, null, null, null);
@@ -122,7 +131,13 @@ public final class OptionsResolver {
         return new TestOptions(Math.max(1, workers), longest, iterations, gracefulStop, allThresholds, insecure, sink,
                 layers.isEmpty() ? Map.of() : layers.getFirst(), scenarios,
                 top.duration("setupTimeout", TestOptions.DEFAULT_HOOK_TIMEOUT), top.duration("teardownTimeout", TestOptions.DEFAULT_HOOK_TIMEOUT),
-                chaos, warmup, !top.bool("no_endpoint_tracking", false));
+                chaos, warmup, !top.bool("no_endpoint_tracking", false), protocol(top, overrides));
+    }
+
+    /** {@code httpVersion} and the TLS options; {@code --http-version} wins over the files. */
+    private static ProtocolSettings protocol(OptionMap top, Overrides overrides) {
+        ProtocolSettings protocol = ProtocolOptions.parse(top);
+        return overrides.httpVersion() == null ? protocol : new ProtocolSettings(overrides.httpVersion(), protocol.tls());
     }
 
     /** A scenario's threshold key, narrowed to it: {@code http_req_failed{scenario:checkout}}. */

@@ -1,6 +1,7 @@
 package io.fusillade.engine.options;
 
 import io.fusillade.engine.http.Chaos;
+import io.fusillade.engine.http.ProtocolSettings;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,7 @@ import java.util.Map;
  * @param chaos          faults injected into requests ({@code jitter}, {@code drop})
  * @param warmup         a URL requested once before the test starts, or null
  * @param endpointTracking keep per-URL metrics (off with {@code no_endpoint_tracking})
+ * @param protocol       the default HTTP version and the TLS settings ({@code httpVersion}, {@code tlsVersion}, {@code tlsAuth}, ...)
  */
 public record TestOptions(
         int workers,
@@ -37,7 +39,8 @@ public record TestOptions(
         Duration teardownTimeout,
         Chaos chaos,
         String warmup,
-        boolean endpointTracking) {
+        boolean endpointTracking,
+        ProtocolSettings protocol) {
 
     /** The default graceful stop, as in k6 and the spec's {@code stop} option. */
     public static final Duration DEFAULT_GRACEFUL_STOP = Duration.ofSeconds(30);
@@ -49,6 +52,16 @@ public record TestOptions(
         scriptOptions = scriptOptions == null ? Map.of() : scriptOptions;
         scenarios = List.copyOf(scenarios);
         chaos = chaos == null ? Chaos.NONE : chaos;
+        protocol = protocol == null ? ProtocolSettings.DEFAULT : protocol;
+    }
+
+    /** Options with the default protocol settings. */
+    public TestOptions(int workers, Duration duration, long iterations, Duration gracefulStop,
+                       Map<String, List<String>> thresholds, boolean insecureSkipTlsVerify, boolean responseSink,
+                       Map<String, Object> scriptOptions, List<ScenarioOptions> scenarios, Duration setupTimeout,
+                       Duration teardownTimeout, Chaos chaos, String warmup, boolean endpointTracking) {
+        this(workers, duration, iterations, gracefulStop, thresholds, insecureSkipTlsVerify, responseSink, scriptOptions,
+                scenarios, setupTimeout, teardownTimeout, chaos, warmup, endpointTracking, ProtocolSettings.DEFAULT);
     }
 
     /**

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.KeyManagerFactory;
 
-/** A self-signed server certificate for 127.0.0.1 and localhost, made with the JDK's keytool. */
+/** Self-signed certificates for 127.0.0.1 and localhost (servers) or test clients, made with the JDK's keytool. */
 final class TestCertificates {
     private static final char[] PASSWORD = "changeit".toCharArray();
 
@@ -20,10 +20,35 @@ final class TestCertificates {
     }
 
     static SslContext selfSignedServer(Path dir) throws Exception {
-        Path store = dir.resolve("server.p12");
+        return SslContextBuilder.forServer(keyManagers(dir, "server", "EC")).sslProvider(SslProvider.JDK).build();
+    }
+
+    /** Key managers holding a new self-signed certificate for localhost and 127.0.0.1, stored in {@code dir}. */
+    static KeyManagerFactory keyManagers(Path dir, String name, String algorithm) throws Exception {
+        KeyStore keys = keyStore(dir, name, algorithm);
+        KeyManagerFactory managers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        managers.init(keys, PASSWORD);
+        return managers;
+    }
+
+    /** A new self-signed certificate and its key as PEM text: {@code [certificate, PKCS#8 key]}. */
+    static String[] pem(Path dir, String name, String algorithm) throws Exception {
+        KeyStore keys = keyStore(dir, name, algorithm);
+        java.util.Base64.Encoder base64 = java.util.Base64.getMimeEncoder(64, "\n".getBytes());
+        String cert = "-----BEGIN CERTIFICATE-----\n" + base64.encodeToString(keys.getCertificate("demo").getEncoded())
+                + "\n-----END CERTIFICATE-----\n";
+        String key = "-----BEGIN PRIVATE KEY-----\n" + base64.encodeToString(keys.getKey("demo", PASSWORD).getEncoded())
+                + "\n-----END PRIVATE KEY-----\n";
+        return new String[] {cert, key};
+    }
+
+    private static KeyStore keyStore(Path dir, String name, String algorithm) throws Exception {
+        Path store = dir.resolve(name + ".p12");
+        Files.deleteIfExists(store);
         Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
         Process process = new ProcessBuilder(List.of(keytool.toString(), "-genkeypair", "-alias", "demo",
-                "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=localhost",
+                "-keyalg", algorithm, algorithm.equals("EC") ? "-groupname" : "-keysize", algorithm.equals("EC") ? "secp256r1" : "2048",
+                "-dname", "CN=" + name,
                 "-ext", "san=dns:localhost,ip:127.0.0.1", "-validity", "2",
                 "-keystore", store.toString(), "-storetype", "PKCS12",
                 "-storepass", new String(PASSWORD), "-keypass", new String(PASSWORD)))
@@ -36,8 +61,6 @@ final class TestCertificates {
         try (InputStream in = Files.newInputStream(store)) {
             keys.load(in, PASSWORD);
         }
-        KeyManagerFactory managers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        managers.init(keys, PASSWORD);
-        return SslContextBuilder.forServer(managers).sslProvider(SslProvider.JDK).build();
+        return keys;
     }
 }

@@ -78,12 +78,6 @@ final class DemoHandler extends SimpleChannelInboundHandler<HttpObject> {
     }
 
     @Override
-    public void channelActive(ChannelHandlerContext ctx) throws Exception {
-        counters.connection();
-        super.channelActive(ctx);
-    }
-
-    @Override
     protected void channelRead0(ChannelHandlerContext ctx, HttpObject msg) {
         if (msg instanceof HttpRequest head) {
             if (!head.decoderResult().isSuccess()) {

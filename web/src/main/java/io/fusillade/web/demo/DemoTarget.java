@@ -4,7 +4,11 @@ import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
+import io.netty.handler.codec.http2.Http2FrameCodecBuilder;
+import io.netty.handler.codec.http2.Http2MultiplexHandler;
+import io.netty.handler.codec.http2.Http2StreamFrameToHttpObjectCodec;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoopGroup;
@@ -83,13 +87,34 @@ public final class DemoTarget implements AutoCloseable {
                     @Override
                     protected void initChannel(SocketChannel channel) {
                         ChannelPipeline pipeline = channel.pipeline();
+                        // Counted here, not per handler: an HTTP/2 stream is not a connection.
+                        counters.connection();
                         if (config.tls() != null) {
                             pipeline.addLast(config.tls().newHandler(channel.alloc()));
+                            http1(pipeline);
+                        } else {
+                            // Plain connections may speak h2c with prior knowledge; the switch leaves after the first bytes.
+                            pipeline.addLast(new PriorKnowledgeSwitch(this::http1, this::http2));
                         }
+                    }
+
+                    private void http1(ChannelPipeline pipeline) {
                         pipeline.addLast(new HttpServerCodec());
                         // curl and others wait for "100 Continue" before sending larger bodies.
                         pipeline.addLast(new HttpServerExpectContinueHandler());
                         pipeline.addLast(new DemoHandler(content, counters, itemIds));
+                    }
+
+                    private void http2(ChannelPipeline pipeline) {
+                        pipeline.addLast(Http2FrameCodecBuilder.forServer().build());
+                        pipeline.addLast(new Http2MultiplexHandler(new ChannelInitializer<Channel>() {
+                            @Override
+                            protected void initChannel(Channel stream) {
+                                // Each stream reads as one HTTP/1.1 exchange, so every route serves h2c too.
+                                stream.pipeline().addLast(new Http2StreamFrameToHttpObjectCodec(true));
+                                stream.pipeline().addLast(new DemoHandler(content, counters, itemIds));
+                            }
+                        }));
                     }
                 });
         ChannelFuture bound = bootstrap.bind(HOST, config.port()).awaitUninterruptibly();
