@@ -22,19 +22,7 @@ fusillade="${FUSILLADE:-$repo/cli/target/fusillade/bin/fusillade}"
 bench_require_launcher "$fusillade"
 bench_install nginx:nginx wrk:wrk /usr/bin/time:time
 
-work="$(mktemp -d -t fusillade-compare-XXXXXX)"
-fusillade_pid=""
-cleanup() {
-  # Started in the background, the run ignores Ctrl-C: stop it here, by its own pid.
-  if [ -n "$fusillade_pid" ] && kill -0 "$fusillade_pid" 2>/dev/null; then
-    kill -TERM "$fusillade_pid" 2>/dev/null || true
-    wait 2>/dev/null || true
-  fi
-  nginx_stop
-  rm -rf "$work"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+bench_work fusillade-compare
 
 nginx_start "$work/nginx"
 url="http://127.0.0.1:$nginx_port/100b.txt"
@@ -72,12 +60,12 @@ echo "running fusillade..." >&2
 time_pid=$!
 # The launcher execs the JVM, so time's child is the JVM for the whole run.
 for attempt in $(seq 1 100); do
-  fusillade_pid="$(pgrep -P "$time_pid" || true)"
-  [ -n "$fusillade_pid" ] && break
+  bench_pid="$(pgrep -P "$time_pid" || true)"
+  [ -n "$bench_pid" ] && break
   sleep 0.02
 done
-if [ -n "$fusillade_pid" ]; then
-  bench_sample_cpu "$fusillade_pid" "$work/fusillade.cpu" &
+if [ -n "$bench_pid" ]; then
+  bench_sample_cpu "$bench_pid" "$work/fusillade.cpu" &
 fi
 if ! wait "$time_pid"; then
   echo "compare-wrk: fusillade run failed; its output:" >&2

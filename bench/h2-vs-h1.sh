@@ -24,18 +24,7 @@ fusillade="${FUSILLADE:-$repo/cli/target/fusillade/bin/fusillade}"
 bench_require_launcher "$fusillade"
 bench_install nginx:nginx openssl:openssl /usr/bin/time:time
 
-work="$(mktemp -d -t fusillade-h2-XXXXXX)"
-fusillade_pid=""
-cleanup() {
-  if [ -n "$fusillade_pid" ] && kill -0 "$fusillade_pid" 2>/dev/null; then
-    kill -TERM "$fusillade_pid" 2>/dev/null || true
-    wait 2>/dev/null || true
-  fi
-  nginx_stop
-  rm -rf "$work"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+bench_work fusillade-h2
 
 NGINX_TLS=1 nginx_start "$work/nginx"
 url="https://127.0.0.1:$nginx_port/100b.txt"
@@ -57,18 +46,18 @@ export default function () {
   }
 }
 JS
-  fusillade_pid=""
+  bench_pid=""
   /usr/bin/time -f '%U %S %e' -o "$work/$name.time" \
     "$fusillade" run "$work/$name.js" -w "$vus" -d "$duration" --headless \
     --export-json "$work/$name.json" --runs-dir "$work/runs" > "$work/$name.out" 2>&1 &
   time_pid=$!
   for attempt in $(seq 1 100); do
-    fusillade_pid="$(pgrep -P "$time_pid" || true)"
-    [ -n "$fusillade_pid" ] && break
+    bench_pid="$(pgrep -P "$time_pid" || true)"
+    [ -n "$bench_pid" ] && break
     sleep 0.02
   done
-  if [ -n "$fusillade_pid" ]; then
-    bench_sample_cpu "$fusillade_pid" "$work/$name.cpu" &
+  if [ -n "$bench_pid" ]; then
+    bench_sample_cpu "$bench_pid" "$work/$name.cpu" &
   fi
   if ! wait "$time_pid"; then
     echo "h2-vs-h1: the $name run failed; its output:" >&2

@@ -26,18 +26,7 @@ bench_require_launcher "$fusillade"
 bench_install nginx:nginx python3:python3 /usr/bin/time:time
 
 jdk="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
-work="$(mktemp -d -t fusillade-scale-XXXXXX)"
-run_pid=""
-cleanup() {
-  if [ -n "$run_pid" ] && kill -0 "$run_pid" 2>/dev/null; then
-    kill -TERM "$run_pid" 2>/dev/null || true
-    wait 2>/dev/null || true
-  fi
-  nginx_stop
-  rm -rf "$work"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+bench_work fusillade-scale
 
 if [ "$(ulimit -n)" != unlimited ] && [ "$(ulimit -n)" -lt $((vus + 1000)) ]; then
   ulimit -n $((vus + 1000)) 2>/dev/null || {
@@ -59,7 +48,7 @@ JS
 (cd "$work" && FUSILLADE_JAVA_OPTS="-Xmx$heap" /usr/bin/time -f '%M %e %U %S' -o "$work/time.out" \
     "$fusillade" run scale.js --headless --runs-dir "$work/runs" --export-json "$work/summary.json" \
     > "$work/run.out" 2> "$work/run.err") &
-run_pid=$!
+bench_pid=$!
 
 # Two thirds into the run: a full GC, then the live heap.
 sleep $(( seconds * 2 / 3 + 5 ))
@@ -70,8 +59,8 @@ if [ -n "$java_pid" ]; then
   live_mb="$("$jdk/bin/jcmd" "$java_pid" GC.heap_info 2>/dev/null \
     | awk '/garbage-first heap/ { for (i = 1; i <= NF; i++) if ($i == "used") { v = $(i + 1); sub(/K,?/, "", v); printf "%.0f", v / 1024 } }')"
 fi
-wait "$run_pid" || true
-run_pid=""
+wait "$bench_pid" || true
+bench_pid=""
 
 python3 - "$work/summary.json" "$work/time.out" "$vus" "$seconds" "$live_mb" "$work/nginx/arrivals.log" <<'PY'
 import json, sys

@@ -174,3 +174,22 @@ bench_cpu_between() {
     { n++; ts[n] = $1; ticks[n] = $2 }
     END { if (n > 0) printf "%.2f", (at(to) - at(from)) / hz }' "$1"
 }
+
+# A temporary work folder in $work (name prefix $1), removed on exit together with the private
+# nginx and the benchmarked process, if any: a script sets bench_pid to the pid of a run it
+# started in the background (such a run ignores Ctrl-C, so it is stopped here by its pid).
+bench_pid=""
+bench_work() {
+  work="$(mktemp -d -t "$1-XXXXXX")"
+  trap bench_cleanup EXIT
+  trap 'exit 130' INT TERM
+}
+
+bench_cleanup() {
+  if [ -n "$bench_pid" ] && kill -0 "$bench_pid" 2>/dev/null; then
+    kill -TERM "$bench_pid" 2>/dev/null || true
+    wait 2>/dev/null || true
+  fi
+  nginx_stop
+  rm -rf "$work"
+}

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
@@ -70,21 +69,20 @@ public final class Execution {
                 owners.add(executor);
             }
         }
-        AtomicReference<RuntimeException> failure = new AtomicReference<>();
         Semaphore building = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors()));
         CountDownLatch built = new CountDownLatch(owners.size());
         for (ScenarioExecutor owner : owners) {
-            owner.prepare(building, built, failure);
+            owner.prepare(building, built);
         }
         built.await();
-        RuntimeException e = failure.get();
-        if (e != null) {
+        ScriptException failure = state.initFailure();
+        if (failure != null) {
             synchronized (executors) {
                 for (ScenarioExecutor executor : executors) {
                     executor.closeReady();
                 }
             }
-            throw e instanceof ScriptException script ? script : new ScriptException("a VU failed to start: " + e, e);
+            throw failure;
         }
         return owners.size();
     }
@@ -111,7 +109,7 @@ public final class Execution {
         try {
             initialise();
         } catch (ScriptException e) {
-            state.initFailed(e);
+            // Already the run's init failure.
             return state.outcome();
         }
         startNanoTime = System.nanoTime();

@@ -47,6 +47,11 @@ final class RunState {
         stop();
     }
 
+    /** The first VU init failure, or null. */
+    ScriptException initFailure() {
+        return initFailure.get();
+    }
+
     void iterationStarted(long nanoTime, long lagNanos) {
         if (firstIteration.get() == 0) {
             firstIteration.compareAndSet(0, nanoTime);

@@ -13,7 +13,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -71,28 +70,23 @@ public abstract sealed class ScenarioExecutor permits ConstantVusExecutor, Rampi
      * permit of {@code building}, counts down {@code built}, then parks until the scenario
      * hands it work ({@link #startVu}). The VU keeps its one thread for life: a context
      * entered by two threads stays marked as shared, which costs it on every later entry.
-     * A failure to build is put in {@code failure}.
+     * A failure to build is the run's init failure.
      */
-    final void prepare(Semaphore building, CountDownLatch built, AtomicReference<RuntimeException> failure) {
+    final void prepare(Semaphore building, CountDownLatch built) {
         int id = state().nextVu();
         vuThread(id, () -> {
             VuRuntime runtime = null;
             try {
                 building.acquire();
                 try {
-                    if (failure.get() == null && !stopping()) {
-                        runtime = context.factory().create(id, context.scenario(), context.scenarioId());
-                        state().allocated.incrementAndGet();
+                    if (!stopping()) {
+                        runtime = build(id);
                     }
                 } finally {
                     building.release();
                 }
-            } catch (InterruptedException | VuInterruptedException e) {
+            } catch (InterruptedException e) {
                 // Stopped while waiting to build.
-            } catch (RuntimeException e) {
-                if (!stopping()) {
-                    failure.compareAndSet(null, e);
-                }
             }
             if (runtime == null) {
                 built.countDown();
@@ -103,6 +97,27 @@ public abstract sealed class ScenarioExecutor permits ConstantVusExecutor, Rampi
             built.countDown();
             serveParked(parked);
         }).start();
+    }
+
+    /**
+     * Builds VU {@code id}'s JS context on the calling thread. A failure becomes the run's
+     * init failure (which stops the run) and gives null, as does a stop while building.
+     */
+    private VuRuntime build(int id) {
+        try {
+            VuRuntime runtime = context.factory().create(id, context.scenario(), context.scenarioId());
+            state().allocated.incrementAndGet();
+            return runtime;
+        } catch (ScriptException e) {
+            state().initFailed(e);
+        } catch (VuInterruptedException e) {
+            // Stopped while building.
+        } catch (RuntimeException e) {
+            if (!stopping()) {
+                state().initFailed(new ScriptException("VU " + id + " failed to start: " + e, e));
+            }
+        }
+        return null;
     }
 
     /** Hands every VU initialised ahead and not yet running to {@code action} (on the calling thread). */
@@ -189,24 +204,11 @@ public abstract sealed class ScenarioExecutor permits ConstantVusExecutor, Rampi
         }
         int id = state().nextVu();
         Thread thread = vuThread(id, () -> {
-            VuRuntime runtime;
-            try {
-                runtime = context.factory().create(id, context.scenario(), context.scenarioId());
-            } catch (ScriptException e) {
-                state().initFailed(e);
-                threads.remove(Thread.currentThread());
-                return;
-            } catch (VuInterruptedException e) {
-                threads.remove(Thread.currentThread());
-                return;
-            } catch (RuntimeException e) {
-                if (!stopping()) {
-                    state().initFailed(new ScriptException("VU " + id + " failed to start: " + e, e));
-                }
+            VuRuntime runtime = build(id);
+            if (runtime == null) {
                 threads.remove(Thread.currentThread());
                 return;
             }
-            state().allocated.incrementAndGet();
             ParkedVu self = new ParkedVu(Thread.currentThread(), runtime);
             if (runBody(self, body)) {
                 serveParked(self);
