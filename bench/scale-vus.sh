@@ -57,7 +57,8 @@ live_mb="n/a"
 if [ -n "$java_pid" ]; then
   "$jdk/bin/jcmd" "$java_pid" GC.run > /dev/null 2>&1 || true
   live_mb="$("$jdk/bin/jcmd" "$java_pid" GC.heap_info 2>/dev/null \
-    | awk '/garbage-first heap/ { for (i = 1; i <= NF; i++) if ($i == "used") { v = $(i + 1); sub(/K,?/, "", v); printf "%.0f", v / 1024 } }')"
+    | awk '/garbage-first heap/ { for (i = 1; i <= NF; i++) if ($i == "used") { v = $(i + 1); sub(/K,?/, "", v); printf "%.0f", v / 1024 } }' || true)"
+  live_mb="${live_mb:-n/a}"
 fi
 wait "$bench_pid" || true
 bench_pid=""

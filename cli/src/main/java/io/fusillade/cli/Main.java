@@ -2,6 +2,7 @@ package io.fusillade.cli;
 
 import io.fusillade.engine.js.EngineStart;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.graalvm.polyglot.Engine;
@@ -69,8 +70,11 @@ public final class Main implements Runnable {
     public static void main(String[] args) {
         // Null for other commands (a run then builds its engine when it needs it): analyze and
         // the like must not load, or even link, the engine module.
-        Supplier<Engine> engines = args.length > 0 && SCRIPT_COMMANDS.contains(args[0]) ? EngineStart.begin() : null;
+        EngineStart engines = args.length > 0 && SCRIPT_COMMANDS.contains(args[0]) ? EngineStart.begin() : null;
         int code = commandLine(engines).execute(args);
+        if (engines != null) {
+            engines.settle(Duration.ofSeconds(5));
+        }
         System.out.flush();
         System.err.flush();
         System.exit(code);

@@ -1,7 +1,11 @@
 package io.fusillade.engine.js;
 
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Engine;
@@ -48,6 +52,21 @@ public final class EngineStart implements Supplier<Engine> {
             Thread.currentThread().interrupt();
         }
         return engine;
+    }
+
+    /**
+     * Waits up to {@code limit} for the background build to end, whether or not its engine was
+     * taken. A process that exits while GraalJS is still attaching its native agent (a command
+     * that fails on its arguments within the first second) gets a stray error line from it.
+     */
+    public void settle(Duration limit) {
+        try {
+            engine.get(limit.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // Failed or slow: nothing more to wait for.
+        }
     }
 
     /**
