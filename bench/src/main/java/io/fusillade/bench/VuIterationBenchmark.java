@@ -2,10 +2,10 @@ package io.fusillade.bench;
 
 import io.fusillade.engine.http.HttpClientConfig;
 import io.fusillade.engine.http.HttpClientEngine;
-import io.fusillade.engine.js.ScriptLog;
 import io.fusillade.engine.js.ScriptRuntime;
 import io.fusillade.engine.js.VuRuntime;
-import io.fusillade.engine.js.VuServices;
+import io.fusillade.engine.js.host.RunServices;
+import io.fusillade.engine.js.host.ScriptLog;
 import io.fusillade.ingest.EpochClock;
 import io.fusillade.ingest.SampleRing;
 import java.io.IOException;
@@ -103,7 +103,7 @@ public class VuIterationBenchmark extends BenchmarkFork {
 
     @Setup(Level.Trial)
     public void startVu(Run run) {
-        VuServices services = new VuServices(run.ring, new EpochClock(), run.http, run.log, Map.of(),
+        RunServices services = new RunServices(run.ring, new EpochClock(), run.http, run.log, Map.of(),
                 HttpClientConfig.DEFAULT_TIMEOUT, false);
         vu = new VuRuntime(run.script, VU_NUMBERS.incrementAndGet(), run.ring.dictionary().intern("default"), "default", services);
     }

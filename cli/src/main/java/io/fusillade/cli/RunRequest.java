@@ -1,7 +1,7 @@
 package io.fusillade.cli;
 
 import io.fusillade.aggregator.output.Outputs;
-import io.fusillade.engine.js.ScriptLog;
+import io.fusillade.engine.js.host.ScriptLog;
 import io.fusillade.engine.options.OptionsResolver;
 import java.io.PrintStream;
 import java.nio.file.Path;

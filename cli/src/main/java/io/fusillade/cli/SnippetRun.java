@@ -1,7 +1,7 @@
 package io.fusillade.cli;
 
-import io.fusillade.engine.js.ScriptLog;
 import io.fusillade.engine.js.ScriptRuntime;
+import io.fusillade.engine.js.host.ScriptLog;
 import java.nio.file.Path;
 
 /** One {@code fusillade exec}: the snippet as a module of one iteration, its value printed. */

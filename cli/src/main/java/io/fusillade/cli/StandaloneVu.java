@@ -3,10 +3,10 @@ package io.fusillade.cli;
 import io.fusillade.engine.http.HttpClientConfig;
 import io.fusillade.engine.http.HttpClientEngine;
 import io.fusillade.engine.js.ScriptException;
-import io.fusillade.engine.js.ScriptLog;
 import io.fusillade.engine.js.ScriptRuntime;
 import io.fusillade.engine.js.VuRuntime;
-import io.fusillade.engine.js.VuServices;
+import io.fusillade.engine.js.host.RunServices;
+import io.fusillade.engine.js.host.ScriptLog;
 import io.fusillade.ingest.EpochClock;
 import io.fusillade.ingest.SampleRing;
 import java.nio.file.Path;
@@ -31,7 +31,7 @@ final class StandaloneVu implements AutoCloseable {
     StandaloneVu(ScriptRuntime runtime, Path scriptForEnv, String exec, boolean withHttp, ScriptLog log) {
         Map<String, String> env = DotEnv.environment(scriptForEnv, System.getenv());
         this.http = withHttp ? new HttpClientEngine(HttpClientConfig.defaults()) : null;
-        VuServices services = new VuServices(ring, new EpochClock(), http, log, env, HttpClientConfig.DEFAULT_TIMEOUT, false);
+        RunServices services = new RunServices(ring, new EpochClock(), http, log, env, HttpClientConfig.DEFAULT_TIMEOUT, false);
         try {
             this.vu = new VuRuntime(runtime, 1, ring.dictionary().intern("default"), exec, services);
         } catch (RuntimeException e) {

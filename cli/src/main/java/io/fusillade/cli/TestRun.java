@@ -2,16 +2,16 @@ package io.fusillade.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.fusillade.aggregator.metric.MetricRegistry;
 import io.fusillade.aggregator.history.HistoryException;
+import io.fusillade.aggregator.metric.MetricRegistry;
 import io.fusillade.aggregator.output.Outputs;
 import io.fusillade.aggregator.report.ConsoleSummary;
 import io.fusillade.aggregator.report.JsonSummary;
 import io.fusillade.aggregator.summary.Summary;
 import io.fusillade.aggregator.threshold.Threshold;
-import io.fusillade.engine.executor.RunProgress;
 import io.fusillade.engine.executor.Execution;
 import io.fusillade.engine.executor.ExecutionOutcome;
+import io.fusillade.engine.executor.RunProgress;
 import io.fusillade.engine.http.Chaos;
 import io.fusillade.engine.http.FailedRequestLog;
 import io.fusillade.engine.http.HttpClientConfig;
@@ -20,11 +20,12 @@ import io.fusillade.engine.http.HttpExchange;
 import io.fusillade.engine.http.HttpRequestSpec;
 import io.fusillade.engine.http.HttpSession;
 import io.fusillade.engine.js.ScriptException;
-import io.fusillade.engine.js.ScriptLog;
 import io.fusillade.engine.js.ScriptRuntime;
 import io.fusillade.engine.js.VuRuntime;
-import io.fusillade.engine.js.VuServices;
-import io.fusillade.engine.js.stdlib.TrendStats;
+import io.fusillade.engine.js.host.RunServices;
+import io.fusillade.engine.js.host.RunTags;
+import io.fusillade.engine.js.host.ScriptLog;
+import io.fusillade.engine.js.host.TrendStats;
 import io.fusillade.engine.lifecycle.LifecycleHooks;
 import io.fusillade.engine.options.Durations;
 import io.fusillade.engine.options.OptionException;
@@ -211,7 +212,7 @@ final class TestRun {
     private ScriptExports readScriptExports(ScriptRuntime runtime, ScriptLog log, Map<String, String> env) {
         // A context of its own, publishing into a ring nobody reads: init code may intern names.
         SampleRing discard = new SampleRing(1024, List.of()).start();
-        VuServices initServices = new VuServices(discard, clock, null, log, env, HttpClientConfig.DEFAULT_TIMEOUT, false);
+        RunServices initServices = new RunServices(discard, clock, null, log, env, HttpClientConfig.DEFAULT_TIMEOUT, false);
         try (VuRuntime init = new VuRuntime(runtime, 1, 0, SCENARIO, null, initServices)) {
             return new ScriptExports(init.options(), init.exportedFunctions());
         } finally {
@@ -243,15 +244,16 @@ final class TestRun {
             }
         }
         RunProgress runProgress = new RunProgress();
-        Map<String, VuServices> servicesByScenario = new HashMap<>();
+        RunTags runTags = new RunTags();
+        Map<String, RunServices> servicesByScenario = new HashMap<>();
         for (ScenarioOptions scenario : options.scenarios()) {
             Map<String, String> scenarioEnv = new HashMap<>(env);
             scenarioEnv.putAll(scenario.env());
-            servicesByScenario.put(scenario.name(), new VuServices(ring, clock, http, log, scenarioEnv,
-                    HttpClientConfig.DEFAULT_TIMEOUT, scenario.responseSink(), failures, options.chaos(), runProgress));
+            servicesByScenario.put(scenario.name(), new RunServices(ring, clock, http, log, scenarioEnv,
+                    HttpClientConfig.DEFAULT_TIMEOUT, scenario.responseSink(), failures, options.chaos(), runProgress, runTags));
         }
-        LifecycleHooks hooks = new LifecycleHooks(runtime, new VuServices(ring, clock, http, log, env,
-                HttpClientConfig.DEFAULT_TIMEOUT, false, failures, Chaos.NONE, runProgress), functions);
+        LifecycleHooks hooks = new LifecycleHooks(runtime, new RunServices(ring, clock, http, log, env,
+                HttpClientConfig.DEFAULT_TIMEOUT, false, failures, Chaos.NONE, runProgress, runTags), functions);
         registry.trackEndpoints(options.endpointTracking());
         if (options.warmup() != null) {
             warmUp(http, options.warmup());
@@ -423,7 +425,7 @@ final class TestRun {
         // The run's ring is closed by now: the hook gets one of its own that nobody reads.
         SampleRing discard = new SampleRing(1024, List.of()).start();
         try {
-            LifecycleHooks hooks = new LifecycleHooks(runtime, new VuServices(discard, clock, null, log, env,
+            LifecycleHooks hooks = new LifecycleHooks(runtime, new RunServices(discard, clock, null, log, env,
                     HttpClientConfig.DEFAULT_TIMEOUT, false), Set.of(LifecycleHooks.HANDLE_SUMMARY));
             return SummaryOutputs.write(hooks.handleSummary(new JsonSummary().toJson(summary), options.teardownTimeout()),
                     request.out(), request.err());

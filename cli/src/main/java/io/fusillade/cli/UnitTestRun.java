@@ -1,8 +1,8 @@
 package io.fusillade.cli;
 
-import io.fusillade.engine.js.ScriptLog;
 import io.fusillade.engine.js.ScriptRuntime;
-import io.fusillade.engine.js.stdlib.TestResult;
+import io.fusillade.engine.js.host.ScriptLog;
+import io.fusillade.engine.js.host.TestResult;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;

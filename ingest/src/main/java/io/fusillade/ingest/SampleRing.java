@@ -115,6 +115,27 @@ public final class SampleRing implements AutoCloseable {
         }
     }
 
+    /**
+     * Claims the next slot for a writer that fills it with explicit arguments: {@code long seq =
+     * ring.claim(); try { fill(ring.slot(seq), ...); } finally { ring.publish(seq); }}. Every
+     * claimed sequence must be published, or the ring stalls.
+     */
+    public long claim() {
+        return ring.next();
+    }
+
+    /** The slot of a claimed sequence, cleared. */
+    public SampleEvent slot(long sequence) {
+        SampleEvent slot = ring.get(sequence);
+        slot.clear();
+        return slot;
+    }
+
+    /** Makes a claimed and filled slot visible to the sinks. */
+    public void publish(long sequence) {
+        ring.publish(sequence);
+    }
+
     /** Publishes a copy of {@code event} (a record replayed from a journal or another ring). */
     public void publishCopy(SampleEvent event) {
         publish(COPY, event);

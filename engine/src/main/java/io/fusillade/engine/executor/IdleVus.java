@@ -1,6 +1,6 @@
 package io.fusillade.engine.executor;
 
-import io.fusillade.engine.js.VuInterruptedException;
+import io.fusillade.engine.js.host.VuInterruptedException;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;

@@ -1,6 +1,6 @@
 package io.fusillade.engine.executor;
 
-import io.fusillade.engine.js.ScriptLog;
+import io.fusillade.engine.js.host.ScriptLog;
 import io.fusillade.engine.options.ScenarioOptions;
 import io.fusillade.ingest.EpochClock;
 import io.fusillade.ingest.SampleRing;

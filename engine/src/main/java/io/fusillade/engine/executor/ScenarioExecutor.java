@@ -1,8 +1,8 @@
 package io.fusillade.engine.executor;
 
 import io.fusillade.engine.js.ScriptException;
-import io.fusillade.engine.js.VuInterruptedException;
 import io.fusillade.engine.js.VuRuntime;
+import io.fusillade.engine.js.host.VuInterruptedException;
 import io.fusillade.engine.options.ExecutorSpec;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package io.fusillade.engine.executor;
 
-import io.fusillade.engine.js.VuInterruptedException;
 import io.fusillade.engine.js.VuRuntime;
+import io.fusillade.engine.js.host.VuInterruptedException;
 
 /**
  * One VU as its executor drives it: runs an iteration, records it (with its planned start,

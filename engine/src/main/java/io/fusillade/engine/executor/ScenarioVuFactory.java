@@ -1,5 +1,6 @@
 package io.fusillade.engine.executor;
 
+import io.fusillade.engine.js.ScriptException;
 import io.fusillade.engine.js.VuRuntime;
 import io.fusillade.engine.options.ScenarioOptions;
 

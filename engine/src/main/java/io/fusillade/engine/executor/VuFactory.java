@@ -1,5 +1,6 @@
 package io.fusillade.engine.executor;
 
+import io.fusillade.engine.js.ScriptException;
 import io.fusillade.engine.js.VuRuntime;
 
 /** Makes the JS runtime for a VU; called on that VU's own virtual thread. */

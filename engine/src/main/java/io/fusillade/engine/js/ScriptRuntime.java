@@ -1,8 +1,9 @@
 package io.fusillade.engine.js;
 
-import io.fusillade.engine.js.module.BuiltinModules;
-import io.fusillade.engine.js.module.ModuleFileSystem;
-import io.fusillade.engine.js.stdlib.ScriptShared;
+import io.fusillade.engine.js.host.RunShared;
+import io.fusillade.engine.js.imports.BuiltinModules;
+import io.fusillade.engine.js.imports.ModuleFileSystem;
+import io.fusillade.engine.js.modules.Modules;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -36,19 +37,19 @@ public final class ScriptRuntime implements AutoCloseable {
     private final Engine engine;
     private final Source source;
     private final String sha256;
-    private final BuiltinModules modules = new BuiltinModules();
-    private final ScriptShared shared;
+    private static final BuiltinModules MODULES = new BuiltinModules(Modules.ALL);
+    private final RunShared shared;
 
     private ScriptRuntime(Path script, Engine engine, Source source, String sha256) {
         this.script = script;
         this.engine = engine;
         this.source = source;
         this.sha256 = sha256;
-        this.shared = new ScriptShared(script.getParent());
+        this.shared = new RunShared(script.getParent());
     }
 
-    /** What the run's VUs share through the standard library (shared data, metric types, abort). */
-    public ScriptShared shared() {
+    /** What the run's VUs share across modules (metric types, abort, test results, each module's run state). */
+    public RunShared shared() {
         return shared;
     }
 
@@ -146,7 +147,7 @@ public final class ScriptRuntime implements AutoCloseable {
         return Context.newBuilder("js")
                 .engine(engine)
                 .allowHostAccess(HostAccess.EXPLICIT)
-                .allowIO(IOAccess.newBuilder().fileSystem(new ModuleFileSystem(modules)).build())
+                .allowIO(IOAccess.newBuilder().fileSystem(new ModuleFileSystem(MODULES)).build())
                 .option("js.esm-eval-returns-exports", "true")
                 .option("js.ecmascript-version", "2024")
                 .option("js.console", "false")

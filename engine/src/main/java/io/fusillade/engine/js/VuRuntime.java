@@ -1,8 +1,15 @@
 package io.fusillade.engine.js;
 
+import io.fusillade.engine.js.host.JsModule;
+import io.fusillade.engine.js.host.RunServices;
+import io.fusillade.engine.js.host.VuContext;
+import io.fusillade.engine.js.host.VuInterruptedException;
+import io.fusillade.engine.js.modules.Modules;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.PolyglotException;
@@ -17,24 +24,30 @@ import org.graalvm.polyglot.Value;
  * from another thread (to stop a VU that outlived its graceful stop).
  */
 public final class VuRuntime implements AutoCloseable {
-    /** The source name of the API's own JavaScript, so errors can point past it. */
-    static final String PRELUDE_NAME = "fusillade-prelude.js";
-    /** The source name of the standard library's JavaScript. */
-    static final String STDLIB_NAME = "fusillade-stdlib.js";
-    /** The source names of the standard library's parts start so. */
-    static final String STDLIB_PART_PREFIX = "fusillade-stdlib-";
-    private static final Source PRELUDE = load("prelude.js", PRELUDE_NAME);
-    private static final Source STDLIB = load("stdlib.js", STDLIB_NAME);
+    /** The source name of the API's own core JavaScript, so errors can point past it. */
+    static final String CORE_NAME = "fusillade-core.js";
+    private static final Source CORE = load("core.js", CORE_NAME);
+    private static final Source INSTALLER = ModuleInstaller.of(Modules.ALL);
+    private static final Map<String, JsModule> MODULES = byName(Modules.ALL);
 
     /** Parses the API's own JavaScript in {@code context}, so that its engine has it parsed before the first VU needs it. */
     static void preparse(Context context) {
-        context.parse(PRELUDE);
-        context.parse(STDLIB);
+        context.parse(CORE);
+        context.parse(INSTALLER);
+    }
+
+    private static Map<String, JsModule> byName(List<JsModule> modules) {
+        Map<String, JsModule> map = new HashMap<>();
+        for (JsModule module : modules) {
+            map.put(module.name(), module);
+        }
+        return Map.copyOf(map);
     }
 
     private final ScriptRuntime script;
     private final Context context;
-    private final VuBridge bridge;
+    private final VuContext vuContext;
+    private final VuModules modules;
     private final Value exports;
     private final Value function;
     private final Value iterate;
@@ -51,7 +64,7 @@ public final class VuRuntime implements AutoCloseable {
      *             or null for a context that only runs the script's init code
      * @throws ScriptException when the script does not parse, throws during init, or lacks {@code exec}
      */
-    public VuRuntime(ScriptRuntime script, int vu, int scenarioId, String exec, VuServices services) {
+    public VuRuntime(ScriptRuntime script, int vu, int scenarioId, String exec, RunServices services) {
         this(script, vu, scenarioId, "default", exec, services);
     }
 
@@ -63,31 +76,25 @@ public final class VuRuntime implements AutoCloseable {
      *
      * @throws ScriptException when the script does not parse, throws during init, or lacks {@code exec}
      */
-    public VuRuntime(ScriptRuntime script, int vu, int scenarioId, String scenario, String exec, VuServices services) {
+    public VuRuntime(ScriptRuntime script, int vu, int scenarioId, String scenario, String exec, RunServices services) {
         this(script, vu, scenarioId, scenario, exec, services, Map.of());
     }
 
     /**
-     * As {@link #VuRuntime(ScriptRuntime, int, int, String, String, VuServices)}, with the
+     * As {@link #VuRuntime(ScriptRuntime, int, int, String, String, RunServices)}, with the
      * scenario's {@code tags} on every request and check the VU records.
      */
-    public VuRuntime(ScriptRuntime script, int vu, int scenarioId, String scenario, String exec, VuServices services,
+    public VuRuntime(ScriptRuntime script, int vu, int scenarioId, String scenario, String exec, RunServices services,
                      Map<String, String> tags) {
         this.script = script;
         this.vu = vu;
         this.context = script.newContext();
+        this.vuContext = new VuContext(vu, scenarioId, scenario, tags, services, script.shared());
+        this.modules = new VuModules(vuContext, MODULES);
         try {
-            this.bridge = new VuBridge(vu, scenarioId, services, tags);
-            bridge.scriptDir(script.script().getParent());
-            this.iterate = context.eval(PRELUDE).execute(bridge, vu);
-            Value globals = context.getBindings("js");
-            globals.putMember("__SCENARIO", scenario);
-            // One object per VU context, so it survives from one iteration to the next.
-            globals.putMember("__VU_STATE", globals.getMember("Object").newInstance());
-            context.eval(STDLIB).execute(new StdlibBridge(bridge, vu, scenarioId, services, script.shared()), bridge);
-            bridge.attach(context.eval("js", "JSON.parse"));
+            this.iterate = context.eval(CORE).execute(vu, scenario, vuContext.env(), modules, context.eval(INSTALLER));
             this.exports = script.evalModule(context);
-            bridge.initPhase = false;
+            vuContext.endInit();
             Value fn = exec == null ? null : exports.getMember(exec);
             if (exec != null && (fn == null || !fn.canExecute())) {
                 throw new ScriptException(script.script() + ": the script must export a function named '" + exec + "'"
@@ -95,6 +102,7 @@ public final class VuRuntime implements AutoCloseable {
             }
             this.function = fn;
         } catch (RuntimeException e) {
+            modules.close();
             context.close(true);
             throw e;
         }
@@ -177,9 +185,7 @@ public final class VuRuntime implements AutoCloseable {
      * @throws VuInterruptedException when the run stopped this VU
      */
     public String iterate(long iteration, long lagNanos) {
-        bridge.iteration = iteration;
-        bridge.sleptNanos = 0;
-        bridge.lagNanos = lagNanos;
+        vuContext.beginIteration(iteration, lagNanos);
         if (setupJson != null) {
             parseSetupData();
         }
@@ -204,7 +210,7 @@ public final class VuRuntime implements AutoCloseable {
 
     /** Nanoseconds this VU slept during its last iteration. */
     public long lastSleepNanos() {
-        return bridge.sleptNanos;
+        return vuContext.sleptNanos();
     }
 
     /** The VU number (1-based). */
@@ -223,7 +229,7 @@ public final class VuRuntime implements AutoCloseable {
 
     @Override
     public void close() {
-        bridge.close();
+        modules.close();
         try {
             context.close(true);
         } catch (RuntimeException ignored) {
@@ -231,9 +237,9 @@ public final class VuRuntime implements AutoCloseable {
         }
     }
 
-    /** True for the source name of the API's own JavaScript (prelude, standard library and its parts). */
+    /** True for the source name of the API's own JavaScript (the core and the modules' installers). */
     static boolean isApiSource(String name) {
-        return PRELUDE_NAME.equals(name) || STDLIB_NAME.equals(name) || (name != null && name.startsWith(STDLIB_PART_PREFIX));
+        return CORE_NAME.equals(name) || ModuleInstaller.NAME.equals(name);
     }
 
     static Source load(String resource, String name) {

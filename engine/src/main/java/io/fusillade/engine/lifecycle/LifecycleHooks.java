@@ -2,9 +2,9 @@ package io.fusillade.engine.lifecycle;
 
 import io.fusillade.engine.js.ScriptException;
 import io.fusillade.engine.js.ScriptRuntime;
-import io.fusillade.engine.js.VuInterruptedException;
 import io.fusillade.engine.js.VuRuntime;
-import io.fusillade.engine.js.VuServices;
+import io.fusillade.engine.js.host.RunServices;
+import io.fusillade.engine.js.host.VuInterruptedException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -28,13 +28,13 @@ public final class LifecycleHooks {
     public static final String HANDLE_SUMMARY = "handleSummary";
 
     private final ScriptRuntime script;
-    private final VuServices services;
+    private final RunServices services;
     private final Set<String> exported;
 
     /**
      * @param exported the script's exported function names
      */
-    public LifecycleHooks(ScriptRuntime script, VuServices services, Set<String> exported) {
+    public LifecycleHooks(ScriptRuntime script, RunServices services, Set<String> exported) {
         this.script = script;
         this.services = services;
         this.exported = Set.copyOf(exported);

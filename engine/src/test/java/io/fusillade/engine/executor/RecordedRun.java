@@ -2,10 +2,10 @@ package io.fusillade.engine.executor;
 
 import io.fusillade.engine.http.HttpClientConfig;
 import io.fusillade.engine.http.HttpClientEngine;
-import io.fusillade.engine.js.ScriptLog;
 import io.fusillade.engine.js.ScriptRuntime;
 import io.fusillade.engine.js.VuRuntime;
-import io.fusillade.engine.js.VuServices;
+import io.fusillade.engine.js.host.RunServices;
+import io.fusillade.engine.js.host.ScriptLog;
 import io.fusillade.engine.options.OptionsResolver;
 import io.fusillade.engine.options.TestOptions;
 import io.fusillade.engine.testing.LocalTarget;
@@ -62,7 +62,7 @@ record RecordedRun(ExecutionOutcome outcome, List<SampleEvent> records, Map<Inte
         EpochClock clock = new EpochClock();
         PrintStream quiet = new PrintStream(new ByteArrayOutputStream());
         ScriptLog log = new ScriptLog(quiet, quiet, ScriptLog.Level.INFO);
-        VuServices services = new VuServices(ring, clock, http, log, env, HttpClientConfig.DEFAULT_TIMEOUT, false);
+        RunServices services = new RunServices(ring, clock, http, log, env, HttpClientConfig.DEFAULT_TIMEOUT, false);
         ExecutionOutcome outcome;
         long start = System.nanoTime();
         try (ScriptRuntime runtime = ScriptRuntime.load(script)) {
@@ -74,7 +74,7 @@ record RecordedRun(ExecutionOutcome outcome, List<SampleEvent> records, Map<Inte
             Execution execution = new Execution(resolved.scenarios(), (vu, scenario, id) -> {
                 Map<String, String> scenarioEnv = new java.util.HashMap<>(env);
                 scenarioEnv.putAll(scenario.env());
-                VuServices own = new VuServices(ring, clock, http, log, scenarioEnv, HttpClientConfig.DEFAULT_TIMEOUT,
+                RunServices own = new RunServices(ring, clock, http, log, scenarioEnv, HttpClientConfig.DEFAULT_TIMEOUT,
                         scenario.responseSink());
                 return new VuRuntime(runtime, vu, id, scenario.name(), scenario.exec(), own, scenario.tags());
             }, ring, clock, log);

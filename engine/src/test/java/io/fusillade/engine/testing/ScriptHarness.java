@@ -2,11 +2,11 @@ package io.fusillade.engine.testing;
 
 import io.fusillade.engine.http.HttpClientConfig;
 import io.fusillade.engine.http.HttpClientEngine;
-import io.fusillade.engine.js.ScriptLog;
 import io.fusillade.engine.js.ScriptRuntime;
 import io.fusillade.engine.js.VuRuntime;
-import io.fusillade.engine.js.VuServices;
-import io.fusillade.engine.js.stdlib.ScriptShared;
+import io.fusillade.engine.js.host.RunServices;
+import io.fusillade.engine.js.host.ScriptLog;
+import io.fusillade.engine.js.host.RunShared;
 import io.fusillade.ingest.Dictionary;
 import io.fusillade.ingest.EpochClock;
 import io.fusillade.ingest.SampleEvent;
@@ -69,7 +69,7 @@ public final class ScriptHarness implements BeforeAllCallback, AfterAllCallback,
     }
 
     /** What a run left behind. */
-    public record Run(Collector collected, String stdout, String stderr, List<String> errors, ScriptShared shared) {
+    public record Run(Collector collected, String stdout, String stderr, List<String> errors, RunShared shared) {
     }
 
     private final LocalTarget local = new LocalTarget();
@@ -134,9 +134,9 @@ public final class ScriptHarness implements BeforeAllCallback, AfterAllCallback,
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         ScriptLog log = new ScriptLog(new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8), ScriptLog.Level.DEBUG);
-        VuServices services = new VuServices(ring, new EpochClock(), http, log, env, HttpClientConfig.DEFAULT_TIMEOUT, false);
+        RunServices services = new RunServices(ring, new EpochClock(), http, log, env, HttpClientConfig.DEFAULT_TIMEOUT, false);
         List<String> errors = new ArrayList<>();
-        ScriptShared shared;
+        RunShared shared;
         try (ScriptRuntime runtime = ScriptRuntime.load(script)) {
             shared = runtime.shared();
             if (tests) {

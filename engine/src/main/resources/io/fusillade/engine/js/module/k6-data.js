@@ -1,3 +1,0 @@
-// k6/data: SharedArray, built once and read by every VU without a copy each.
-export const SharedArray = globalThis.SharedArray;
-export default { SharedArray };

@@ -1,7 +1,0 @@
-// k6/execution: where the running code is (VU, iteration, scenario) and test.abort().
-const { execution } = globalThis.__fusillade_k6;
-export const vu = execution.vu;
-export const scenario = execution.scenario;
-export const test = execution.test;
-export const instance = execution.instance;
-export default execution;
